@@ -1,0 +1,119 @@
+import type { Channel, EventType, Priority, Role, Status } from './enums.js';
+
+/** The caller of a request, from a verified token. */
+export interface Principal {
+  id: string;
+  name: string;
+  email: string | null;
+  role: Role;
+  /** Department ids from the token, used when department scoping is on. */
+  departments: string[];
+  /** Set for guest tokens: the one ticket this caller may act on. */
+  ticketReference?: string;
+  guest: boolean;
+}
+
+/** A person as a ticket shows them. */
+export interface PersonRef {
+  id: string;
+  name: string;
+  email: string | null;
+  guest: boolean;
+}
+
+/** A tag as tickets carry it. */
+export interface TagRef {
+  id: string;
+  name: string;
+  color: string;
+}
+
+/** SLA clocks of a ticket; null fields are clocks that are not running or not set. */
+export interface TicketSla {
+  policyId: string | null;
+  firstResponseDueAt: string | null;
+  nextResponseDueAt: string | null;
+  resolutionDueAt: string | null;
+  firstResponseBreachedAt: string | null;
+  resolutionBreachedAt: string | null;
+  pausedAt: string | null;
+  state: 'on_track' | 'warning' | 'breached' | 'paused' | 'met';
+}
+
+/** A ticket as the API returns it to agents. */
+export interface Ticket {
+  id: string;
+  reference: string;
+  subject: string;
+  body: string;
+  status: Status;
+  priority: Priority;
+  channel: Channel;
+  departmentId: string | null;
+  assigneeId: string | null;
+  requester: PersonRef;
+  tags: TagRef[];
+  followerIds: string[];
+  createdAt: string;
+  updatedAt: string;
+  firstResponseAt: string | null;
+  lastAgentReplyAt: string | null;
+  lastRequesterReplyAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  linkedFrom: string | null;
+  version: number;
+  sla: TicketSla | null;
+}
+
+/** The author of a reply or note. */
+export interface Author {
+  id: string;
+  name: string;
+  role: Role | 'system';
+}
+
+/** A public reply or an internal note. */
+export interface Reply {
+  id: string;
+  body: string;
+  internal: boolean;
+  pinned: boolean;
+  author: Author;
+  attachments: unknown[];
+  createdAt: string;
+}
+
+/** One entry of a ticket's activity timeline. */
+export interface Activity {
+  id: string;
+  type: EventType;
+  actor: Author | null;
+  field?: string;
+  before?: unknown;
+  after?: unknown;
+  note?: string;
+  createdAt: string;
+}
+
+/** A user known to this installation from the tokens they have sent. */
+export interface UserProfile {
+  id: string;
+  name: string;
+  email: string | null;
+  role: Role;
+  departmentIds: string[];
+  away: boolean;
+  lastSeenAt: string;
+}
+
+/** A department with its agents and routing settings. */
+export interface Department {
+  id: string;
+  name: string;
+  agentIds: string[];
+  autoAssign: boolean;
+  maxOpenPerAgent: number | null;
+  slaPolicyId: string | null;
+  calendarId: string | null;
+}

@@ -1,0 +1,58 @@
+/** Stable error codes of the API envelope, with their HTTP status. */
+export const ERROR_STATUS = {
+  'request.malformed': 400,
+  'request.malformedJson': 400,
+  'auth.missingToken': 401,
+  'auth.invalidToken': 401,
+  'auth.tokenExpired': 401,
+  'auth.forbidden': 403,
+  'ticket.closeNotAllowed': 403,
+  'route.notFound': 404,
+  'ticket.notFound': 404,
+  'user.notFound': 404,
+  'department.notFound': 404,
+  'ticket.invalidTransition': 409,
+  'ticket.versionConflict': 409,
+  'ticket.reopenWindowExpired': 409,
+  'idempotency.inProgress': 409,
+  'request.tooLarge': 413,
+  'validation.failed': 422,
+  'idempotency.keyReused': 422,
+  'rate.limited': 429,
+  'internal.error': 500,
+} as const;
+
+/** A code from {@link ERROR_STATUS}. */
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/**
+ * An error whose code, message and field messages are safe to show the caller.
+ * Anything else thrown in a handler leaves the API as a generic 500.
+ */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  readonly statusCode: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+    options?: { cause?: unknown; headers?: Record<string, string> },
+  ) {
+    super(message, options);
+    this.statusCode = ERROR_STATUS[code];
+    this.headers = options?.headers;
+  }
+
+  readonly headers: Record<string, string> | undefined;
+}
+
+/** Builds the 404 that hides whether a ticket exists. */
+export function ticketNotFound(reference: string): ApiError {
+  return new ApiError('ticket.notFound', `Ticket ${reference} was not found.`);
+}
+
+/** Builds the 422 for one invalid field. */
+export function invalidField(field: string, message: string): ApiError {
+  return new ApiError('validation.failed', `${field}: ${message}`, { [field]: message });
+}

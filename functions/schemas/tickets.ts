@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { PRIORITIES, STATUSES } from '../domain/enums.js';
+import { REFERENCE_PATTERN } from '../domain/reference.js';
+import { text } from '../lib/validation.js';
+
+/** Path parameters of the ticket routes. */
+export const referenceParams = z.object({
+  reference: z.string().regex(REFERENCE_PATTERN, 'must be a ticket reference such as ESC-00042'),
+});
+
+const id = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+
+const limit = z.coerce
+  .number({ error: 'must be a number from 1 to 100' })
+  .int('must be a whole number from 1 to 100')
+  .min(1, 'must be at least 1')
+  .max(100, 'must be at most 100')
+  .default(25);
+
+const cursor = z.string().max(2000, 'is too long to be a cursor').optional();
+
+/** Body of `POST /tickets`. */
+export const createTicketBody = z.strictObject({
+  subject: text(1, 255),
+  body: text(1, 65_535),
+  priority: z.enum(PRIORITIES).optional(),
+  departmentId: id.nullable().optional(),
+  attachmentIds: z.array(id).max(0, 'must be empty: this installation does not accept attachments yet').optional(),
+});
+
+/** Query of `GET /tickets`. */
+export const customerListQuery = z.strictObject({
+  status: z.enum(STATUSES).optional(),
+  limit,
+  cursor,
+});
+
+/** Body of a customer's reply. */
+export const customerReplyBody = z.strictObject({
+  body: text(1, 65_535),
+  attachmentIds: z.array(id).max(0, 'must be empty: this installation does not accept attachments yet').optional(),
+});
+
+/** Body of an agent's reply or internal note. */
+export const agentReplyBody = customerReplyBody.extend({
+  internal: z.boolean().default(false),
+});
+
+/** Empty body of the close and reopen actions; any field is unknown. */
+export const emptyBody = z.strictObject({});
+
+/** Query of the agent queue. */
+export const queueQuery = z.strictObject({
+  status: z.enum(STATUSES).optional(),
+  assigneeId: id.optional(),
+  departmentId: id.optional(),
+  view: z.enum(['all', 'mine', 'unassigned']).optional(),
+  limit,
+  cursor,
+});
+
+const tagNames = z.array(text(1, 50)).max(20, 'must list at most 20 tags');
+
+/** Body of `PATCH /agent/tickets/{reference}`. */
+export const agentPatchBody = z
+  .strictObject({
+    status: z.enum(STATUSES).optional(),
+    priority: z.enum(PRIORITIES).optional(),
+    assigneeId: id.nullable().optional(),
+    departmentId: id.nullable().optional(),
+    addTags: tagNames.optional(),
+    removeTags: tagNames.optional(),
+  })
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+    message: 'must change at least one of status, priority, assigneeId, departmentId, addTags, removeTags',
+  });

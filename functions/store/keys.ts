@@ -1,0 +1,117 @@
+import { isOpenStatus, type Status } from '../domain/enums.js';
+
+/**
+ * Every key of the single table is built here. Items carry generic key attributes
+ * (`pk`, `sk`, `gsi1pk`…`gsi5sk`) and an `entity` attribute naming their type.
+ *
+ * Partitions and their sort keys:
+ * - `TICKET#<reference>`: `TICKET`, `REPLY#<createdAt>#<id>`, `ACTIVITY#<createdAt>#<id>`
+ * - `USER#<id>`: `PROFILE`
+ * - `CONFIG`: `SETTINGS`, `DEPARTMENT#<id>`
+ * - `COUNTER#<name>`: `COUNTER`
+ * - `IDEMPOTENCY#<principal>#<key>`: `IDEMPOTENCY`
+ *
+ * Indexes (all project every attribute):
+ * - gsi1: a requester's tickets by last activity; agents by name
+ * - gsi2: tickets by status and last activity
+ * - gsi3: tickets by assignee (or `none`), open or done, and last activity
+ * - gsi4: tickets by department (or `none`), open or done, and last activity
+ * - gsi5: every ticket, open or done, by last activity
+ */
+export const INDEX = {
+  requester: 'gsi1',
+  status: 'gsi2',
+  assignee: 'gsi3',
+  department: 'gsi4',
+  queue: 'gsi5',
+} as const;
+
+/** Attribute names of each index's partition and sort key. */
+export const INDEX_KEYS: Record<string, { pk: string; sk: string }> = {
+  gsi1: { pk: 'gsi1pk', sk: 'gsi1sk' },
+  gsi2: { pk: 'gsi2pk', sk: 'gsi2sk' },
+  gsi3: { pk: 'gsi3pk', sk: 'gsi3sk' },
+  gsi4: { pk: 'gsi4pk', sk: 'gsi4sk' },
+  gsi5: { pk: 'gsi5pk', sk: 'gsi5sk' },
+};
+
+/** Table key of one item. */
+export interface ItemKey {
+  pk: string;
+  sk: string;
+}
+
+const UNASSIGNED = 'none';
+
+/** Open or done, the split the queue indexes make. */
+export type Openness = 'open' | 'done';
+
+export function openness(status: Status): Openness {
+  return isOpenStatus(status) ? 'open' : 'done';
+}
+
+export const keys = {
+  ticketPartition: (reference: string) => `TICKET#${reference}`,
+  ticket: (reference: string): ItemKey => ({ pk: `TICKET#${reference}`, sk: 'TICKET' }),
+  reply: (reference: string, createdAt: string, id: string): ItemKey => ({
+    pk: `TICKET#${reference}`,
+    sk: `REPLY#${createdAt}#${id}`,
+  }),
+  activity: (reference: string, createdAt: string, id: string): ItemKey => ({
+    pk: `TICKET#${reference}`,
+    sk: `ACTIVITY#${createdAt}#${id}`,
+  }),
+  user: (id: string): ItemKey => ({ pk: `USER#${id}`, sk: 'PROFILE' }),
+  settings: (): ItemKey => ({ pk: 'CONFIG', sk: 'SETTINGS' }),
+  configPartition: () => 'CONFIG',
+  department: (id: string): ItemKey => ({ pk: 'CONFIG', sk: `DEPARTMENT#${id}` }),
+  departmentPrefix: () => 'DEPARTMENT#',
+  counter: (name: string): ItemKey => ({ pk: `COUNTER#${name}`, sk: 'COUNTER' }),
+  idempotency: (principalId: string, key: string): ItemKey => ({
+    pk: `IDEMPOTENCY#${principalId}#${key}`,
+    sk: 'IDEMPOTENCY',
+  }),
+  seedMarker: (): ItemKey => ({ pk: 'CONFIG', sk: 'SEED' }),
+
+  requesterTickets: (userId: string) => `REQUESTER#${userId}`,
+  agentsByName: () => 'AGENTS',
+  statusQueue: (status: Status) => `STATUS#${status}`,
+  assigneeQueue: (assigneeId: string | null, state: Openness) =>
+    `ASSIGNEE#${assigneeId ?? UNASSIGNED}#${state}`,
+  departmentQueue: (departmentId: string | null, state: Openness) =>
+    `DEPARTMENT#${departmentId ?? UNASSIGNED}#${state}`,
+  queue: (state: Openness) => `QUEUE#${state}`,
+};
+
+/** The fields of a ticket its index keys are made from. */
+export interface TicketIndexSource {
+  reference: string;
+  status: Status;
+  assigneeId: string | null;
+  departmentId: string | null;
+  requester: { id: string };
+  updatedAt: string;
+}
+
+/** Builds every index key attribute of a ticket item from the ticket's current state. */
+export function ticketIndexKeys(ticket: TicketIndexSource): Record<string, string> {
+  const state = openness(ticket.status);
+  const byActivity = `${ticket.updatedAt}#${ticket.reference}`;
+  return {
+    gsi1pk: keys.requesterTickets(ticket.requester.id),
+    gsi1sk: byActivity,
+    gsi2pk: keys.statusQueue(ticket.status),
+    gsi2sk: byActivity,
+    gsi3pk: keys.assigneeQueue(ticket.assigneeId, state),
+    gsi3sk: byActivity,
+    gsi4pk: keys.departmentQueue(ticket.departmentId, state),
+    gsi4sk: byActivity,
+    gsi5pk: keys.queue(state),
+    gsi5sk: byActivity,
+  };
+}
+
+/** Builds the index keys that list an agent or admin by name. */
+export function agentIndexKeys(user: { id: string; name: string }): Record<string, string> {
+  return { gsi1pk: keys.agentsByName(), gsi1sk: `${user.name.toLowerCase()}#${user.id}` };
+}

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import type { Channel, Priority } from '../domain/enums.js';
+import { formatReference } from '../domain/reference.js';
+import type { Principal, Ticket } from '../domain/types.js';
+import { ApiError, invalidField } from '../lib/errors.js';
+import type { ApiResponse } from '../lib/http.js';
+import { findDepartment, getSettings } from '../store/configuration.js';
+import { nextCounterValue } from '../store/counters.js';
+import { findStoredResult, storeResultItem, type IdempotencyScope } from '../store/idempotency.js';
+import { TransactionConflictError, transactWrite } from '../store/table.js';
+import { activityWrites, authorOf, newActivity, ticketWrite } from './items.js';
+import { customerTicketView } from './views.js';
+
+/** What a requester submits to open a ticket. */
+export interface NewTicketInput {
+  subject: string;
+  body: string;
+  priority?: Priority;
+  departmentId?: string | null;
+  linkedFrom?: string;
+}
+
+async function resolveDepartment(departmentId: string | null | undefined): Promise<string | null> {
+  if (!departmentId) return null;
+  if (!(await findDepartment(departmentId))) {
+    throw invalidField('departmentId', `department "${departmentId}" does not exist; pick one from the department list`);
+  }
+  return departmentId;
+}
+
+/** Builds a new ticket for a requester; pure apart from the id it draws. */
+export function buildTicket(
+  requester: Principal,
+  input: NewTicketInput,
+  fields: { reference: string; priority: Priority; departmentId: string | null; channel: Channel; at: string },
+): Ticket {
+  return {
+    id: randomUUID(),
+    reference: fields.reference,
+    subject: input.subject,
+    body: input.body,
+    status: 'open',
+    priority: fields.priority,
+    channel: fields.channel,
+    departmentId: fields.departmentId,
+    assigneeId: null,
+    requester: { id: requester.id, name: requester.name, email: requester.email, guest: requester.guest },
+    tags: [],
+    followerIds: [],
+    createdAt: fields.at,
+    updatedAt: fields.at,
+    firstResponseAt: null,
+    lastAgentReplyAt: null,
+    lastRequesterReplyAt: fields.at,
+    resolvedAt: null,
+    closedAt: null,
+    linkedFrom: input.linkedFrom ?? null,
+    version: 1,
+    sla: null,
+  };
+}
+
+/**
+ * Opens a ticket: draws the next reference from the atomic counter, then writes the ticket,
+ * its first activity and the idempotency record in one transaction. A retry with the same
+ * `Idempotency-Key` answers the first result and writes nothing.
+ */
+export async function createTicket(
+  requester: Principal,
+  input: NewTicketInput,
+  options: { channel: Channel; scope?: IdempotencyScope },
+): Promise<{ ticket: Ticket; response: ApiResponse }> {
+  const stored = await findStoredResult(options.scope);
+  if (stored) return { ticket: (stored.body as { ticket: Ticket }).ticket, response: stored };
+
+  const settings = await getSettings();
+  const departmentId = await resolveDepartment(input.departmentId);
+  const priority = input.priority && settings.allowCustomerPriority ? input.priority : settings.defaultPriority;
+  const reference = formatReference(settings.referencePrefix, await nextCounterValue('ticket-reference'));
+  const at = new Date().toISOString();
+  const ticket = buildTicket(requester, input, { reference, priority, departmentId, channel: options.channel, at });
+  const response: ApiResponse = { statusCode: 201, body: { ticket: customerTicketView(ticket) } };
+  const created = newActivity('ticket.created', authorOf(requester), at, input.linkedFrom ? { note: `Follow-up to ${input.linkedFrom}` } : {});
+
+  try {
+    await transactWrite([
+      ticketWrite(ticket, null),
+      ...activityWrites(reference, [created]),
+      ...(options.scope ? [storeResultItem(options.scope, response)] : []),
+    ]);
+  } catch (error) {
+    // A concurrent request with the same key won the race: answer what it stored.
+    const raced = await racedResult(error, options.scope);
+    if (raced) return { ticket: (raced.body as { ticket: Ticket }).ticket, response: raced };
+    throw error;
+  }
+  return { ticket, response };
+}
+
+async function racedResult(error: unknown, scope: IdempotencyScope | undefined): Promise<ApiResponse | undefined> {
+  if (!(error instanceof TransactionConflictError) || !scope) return undefined;
+  const stored = await findStoredResult(scope);
+  if (!stored) throw new ApiError('idempotency.inProgress', 'A request with this Idempotency-Key is still in progress; retry shortly.');
+  return stored;
+}

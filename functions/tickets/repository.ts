@@ -1,0 +1,137 @@
+import type { Status } from '../domain/enums.js';
+import type { Activity, Reply, Ticket } from '../domain/types.js';
+import { INDEX, keys, openness } from '../store/keys.js';
+import { getItem, queryAll, queryPage, type Page, type PartitionQuery } from '../store/table.js';
+import { fromItem } from './items.js';
+
+/** A ticket with everything stored in its partition. */
+export interface TicketRecord {
+  ticket: Ticket;
+  replies: Reply[];
+  activity: Activity[];
+}
+
+/** Reads a ticket's item alone, strongly consistent. */
+export async function loadTicket(reference: string): Promise<Ticket | undefined> {
+  const item = await getItem<Record<string, unknown>>(keys.ticket(reference));
+  return item ? fromItem<Ticket>(item) : undefined;
+}
+
+/** Reads a ticket with its replies, notes and activity in one partition query. */
+export async function loadTicketRecord(reference: string): Promise<TicketRecord | undefined> {
+  const items = await queryAll<Record<string, unknown>>({ partition: keys.ticketPartition(reference) });
+  const ticketItem = items.find((item) => item.entity === 'ticket');
+  if (!ticketItem) return undefined;
+  return {
+    ticket: fromItem<Ticket>(ticketItem),
+    replies: items.filter((item) => item.entity === 'reply').map((item) => fromItem<Reply>(item)),
+    activity: items.filter((item) => item.entity === 'activity').map((item) => fromItem<Activity>(item)),
+  };
+}
+
+function toTicketPage(page: Page<Record<string, unknown>>): Page<Ticket> {
+  return { items: page.items.map((item) => fromItem<Ticket>(item)), nextCursor: page.nextCursor };
+}
+
+/** Lists a requester's tickets, newest activity first, optionally of one status. */
+export async function listRequesterTickets(
+  requesterId: string,
+  options: { status?: Status; limit: number; cursor?: string },
+): Promise<Page<Ticket>> {
+  const query: PartitionQuery = {
+    index: INDEX.requester,
+    partition: keys.requesterTickets(requesterId),
+    newestFirst: true,
+  };
+  if (options.status) {
+    query.filter = { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': options.status } };
+  }
+  return toTicketPage(await queryPage(query, options.limit, options.cursor));
+}
+
+/** Filters of the agent queue; `assigneeId: null` means unassigned. */
+export interface QueueFilters {
+  status?: Status;
+  assigneeId?: string | null;
+  departmentId?: string;
+  /** When set, only tickets of these departments or without one (department scoping). */
+  visibleDepartments?: string[];
+}
+
+interface FilterPart {
+  expression: string;
+  names: Record<string, string>;
+  values: Record<string, unknown>;
+}
+
+function filterParts(filters: QueueFilters, indexed: Set<keyof QueueFilters>): FilterPart[] {
+  const parts: FilterPart[] = [];
+  if (filters.status && !indexed.has('status')) {
+    parts.push({ expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': filters.status } });
+  }
+  if (filters.departmentId && !indexed.has('departmentId')) {
+    parts.push({ expression: '#dept = :dept', names: { '#dept': 'departmentId' }, values: { ':dept': filters.departmentId } });
+  }
+  if (filters.visibleDepartments) {
+    const values: Record<string, unknown> = {};
+    filters.visibleDepartments.forEach((id, i) => (values[`:vis${i}`] = id));
+    const list = Object.keys(values);
+    const inList = list.length > 0 ? ` OR #vdept IN (${list.join(', ')})` : '';
+    parts.push({
+      expression: `(attribute_type(#vdept, :nullType)${inList})`,
+      names: { '#vdept': 'departmentId' },
+      values: { ...values, ':nullType': 'NULL' },
+    });
+  }
+  return parts;
+}
+
+function combine(parts: FilterPart[]): PartitionQuery['filter'] {
+  if (parts.length === 0) return undefined;
+  return {
+    expression: parts.map((p) => p.expression).join(' AND '),
+    names: Object.assign({}, ...parts.map((p) => p.names)),
+    values: Object.assign({}, ...parts.map((p) => p.values)),
+  };
+}
+
+/**
+ * Chooses the index that serves a queue request: the assignee's queue when an assignee is
+ * given, else the department's, else the status's, else every open ticket. The state half
+ * of the assignee and department keys comes from the status filter (open by default).
+ * The remaining filters are applied while reading, within a bounded number of reads.
+ */
+export function planQueueQuery(filters: QueueFilters): PartitionQuery {
+  const state = filters.status ? openness(filters.status) : 'open';
+  const base = { newestFirst: true };
+  if (filters.assigneeId !== undefined) {
+    return {
+      ...base,
+      index: INDEX.assignee,
+      partition: keys.assigneeQueue(filters.assigneeId, state),
+      filter: combine(filterParts(filters, new Set())),
+    };
+  }
+  if (filters.departmentId) {
+    return {
+      ...base,
+      index: INDEX.department,
+      partition: keys.departmentQueue(filters.departmentId, state),
+      filter: combine(filterParts(filters, new Set(['departmentId']))),
+    };
+  }
+  if (filters.status) {
+    return {
+      ...base,
+      index: INDEX.status,
+      partition: keys.statusQueue(filters.status),
+      filter: combine(filterParts(filters, new Set(['status']))),
+    };
+  }
+  return { ...base, index: INDEX.queue, partition: keys.queue('open'), filter: combine(filterParts(filters, new Set())) };
+}
+
+/** Lists the agent queue, newest activity first. */
+export async function listQueue(filters: QueueFilters, limit: number, cursor?: string): Promise<Page<Ticket>> {
+  return toTicketPage(await queryPage(planQueueQuery(filters), limit, cursor));
+}

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { InvalidTransitionError, toActivities, type ChangeResult } from '../domain/ticket-changes.js';
+import type { Author, Ticket } from '../domain/types.js';
+import { ApiError, ticketNotFound } from '../lib/errors.js';
+import { TransactionConflictError, transactWrite, type TransactItem } from '../store/table.js';
+import { activityWrites, ticketWrite } from './items.js';
+import { loadTicket } from './repository.js';
+
+/** How often a write without If-Match is retried after losing a race on the version. */
+const MAX_ATTEMPTS = 3;
+
+/** What a mutation produces: the change, plus any other items to write in the same transaction. */
+export interface Mutation extends ChangeResult {
+  extraWrites?: TransactItem[];
+}
+
+/** Parses an `If-Match` header into a version, or answers 422 naming the header. */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header === '') return undefined;
+  const match = /^(?:W\/)?"?(\d{1,15})"?$/.exec(header.trim());
+  if (!match) {
+    throw new ApiError('validation.failed', 'The If-Match header must be a ticket version number.', {
+      'If-Match': 'must be the ticket version from the last read, for example 3',
+    });
+  }
+  return Number(match[1]);
+}
+
+function versionConflict(reference: string, expected: number, actual: number): ApiError {
+  return new ApiError(
+    'ticket.versionConflict',
+    `Ticket ${reference} changed since you loaded it (your version ${expected}, now ${actual}); reload and try again.`,
+  );
+}
+
+function toApiError(error: unknown): unknown {
+  if (error instanceof InvalidTransitionError) {
+    return new ApiError('ticket.invalidTransition', error.message, { status: `cannot move from ${error.from} to ${error.to}` });
+  }
+  return error;
+}
+
+/**
+ * Loads a ticket, applies `mutate` and writes the result conditionally on the loaded version,
+ * together with its activity and extra items, in one transaction. With `ifMatch`, a stale
+ * version answers 409; without it, a lost race re-reads and re-applies the change.
+ */
+export async function saveTicketChange(
+  reference: string,
+  actor: Author | null,
+  mutate: (ticket: Ticket, at: string) => Mutation | Promise<Mutation>,
+  options: { ifMatch?: number; visible?: (ticket: Ticket) => boolean } = {},
+): Promise<Ticket> {
+  for (let attempt = 1; ; attempt += 1) {
+    const current = await loadTicket(reference);
+    if (!current || (options.visible && !options.visible(current))) throw ticketNotFound(reference);
+    if (options.ifMatch !== undefined && options.ifMatch !== current.version) {
+      throw versionConflict(reference, options.ifMatch, current.version);
+    }
+    const at = new Date().toISOString();
+    let mutation: Mutation;
+    try {
+      mutation = await mutate(current, at);
+    } catch (error) {
+      throw toApiError(error);
+    }
+    if (mutation.events.length === 0 && !mutation.extraWrites?.length) return current;
+    const next: Ticket = { ...mutation.ticket, version: current.version + 1, updatedAt: at };
+    const activities = toActivities(mutation.events, actor, at, randomUUID);
+    try {
+      await transactWrite([
+        ticketWrite(next, current.version),
+        ...activityWrites(reference, activities),
+        ...(mutation.extraWrites ?? []),
+      ]);
+      return next;
+    } catch (error) {
+      const lostRace = error instanceof TransactionConflictError && error.reasons[0] === 'ConditionalCheckFailed';
+      if (!lostRace) throw error;
+      if (options.ifMatch !== undefined || attempt >= MAX_ATTEMPTS) {
+        const latest = await loadTicket(reference);
+        throw versionConflict(reference, options.ifMatch ?? current.version, latest?.version ?? current.version);
+      }
+    }
+  }
+}

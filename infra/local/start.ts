@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { build } from 'vite';
+import { startStack } from './stack.js';
+
+// `npm start`: builds the widget, starts the whole product locally and prints the URLs.
+// Ctrl-C stops every process it started; the data under the data directory stays.
+
+const root = process.cwd();
+const dataDir = path.resolve(process.env.ESCALATED_DATA_DIR ?? '.escalated');
+const apiPort = Number(process.env.ESCALATED_API_PORT ?? 3000);
+const started = performance.now();
+
+console.log('Building the widget…');
+await build({ root, logLevel: 'warn', configFile: path.join(root, 'vite.config.ts') });
+
+console.log(`Starting the local stack (data in ${dataDir})…`);
+const stack = await startStack({
+  root,
+  dataDir,
+  apiPort,
+  jwtSecret: process.env.ESCALATED_JWT_SECRET,
+  log: (message) => console.log(message),
+}).catch((error: unknown) => {
+  console.error(`Could not start the local stack: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
+
+const { info } = stack;
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`
+Escalated is running (ready in ${seconds} s).
+
+  Customer portal demo   ${info.demo}/
+  Agent workspace demo   ${info.demo}/agent.html
+  Admin demo             ${info.demo}/admin.html
+  API                    ${info.api}
+  Sent email viewer      ${info.mailViewer}
+
+Endpoints are in ${path.join(info.dataDir, 'stack.json')}; logs in ${path.join(info.dataDir, 'logs')}.
+Press Ctrl-C to stop.`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    stack.stop().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,20 @@
+import { defineConfig } from 'vite';
+
+// Builds the embeddable bundle: dist/escalated.js registers the portal at once and loads the
+// agent and admin elements as separate chunks when their tags appear on the page.
+export default defineConfig({
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    target: 'es2022',
+    lib: {
+      entry: 'widget/src/escalated.ts',
+      formats: ['es'],
+      fileName: () => 'escalated.js',
+    },
+    rollupOptions: {
+      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+});

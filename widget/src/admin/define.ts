@@ -1,0 +1,4 @@
+import { defineElement } from '../shared/register.js';
+import { EscalatedAdmin } from './admin.js';
+
+defineElement('escalated-admin', EscalatedAdmin);

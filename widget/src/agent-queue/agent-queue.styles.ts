@@ -1,0 +1,177 @@
+import { css } from 'lit';
+
+/** Styles of the queue: filters, table and rows. */
+export const queueStyles = css`
+  .queue-header {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--escalated-space-md);
+    align-items: end;
+    justify-content: space-between;
+    margin-block-end: var(--escalated-space-lg);
+  }
+
+  .queue-header h2:focus {
+    outline: none;
+  }
+
+  .views {
+    display: inline-flex;
+    gap: 0;
+  }
+
+  .views button {
+    border-radius: 0;
+  }
+
+  .views button:first-child {
+    border-start-start-radius: var(--escalated-radius-sm);
+    border-end-start-radius: var(--escalated-radius-sm);
+  }
+
+  .views button:last-child {
+    border-start-end-radius: var(--escalated-radius-sm);
+    border-end-end-radius: var(--escalated-radius-sm);
+  }
+
+  .views button[aria-pressed='true'] {
+    background: var(--escalated-color-primary);
+    border-color: var(--escalated-color-primary);
+    color: var(--escalated-color-on-primary);
+  }
+
+  .status-filter {
+    display: inline-grid;
+    gap: var(--escalated-space-xs);
+  }
+
+  .status-filter select {
+    width: auto;
+  }
+
+  .table-wrap {
+    overflow-x: auto;
+  }
+
+  table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+
+  th,
+  td {
+    padding: var(--escalated-space-sm);
+    text-align: start;
+    vertical-align: top;
+    border-block-end: var(--escalated-border-width) solid var(--escalated-color-border);
+  }
+
+  th {
+    font-size: var(--escalated-font-size-sm);
+    color: var(--escalated-color-text-muted);
+    font-weight: 600;
+  }
+
+  tr[part~='row']:hover {
+    background: var(--escalated-color-surface-muted);
+  }
+
+  .reference {
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+
+  .more {
+    margin-block-start: var(--escalated-space-md);
+  }
+
+  .empty {
+    padding: var(--escalated-space-xl);
+    text-align: center;
+    color: var(--escalated-color-text-muted);
+  }
+`;
+
+/** Styles of the agent's ticket view. */
+export const agentTicketStyles = css`
+  .ticket-layout {
+    display: grid;
+    gap: var(--escalated-space-xl);
+    grid-template-columns: minmax(0, 2fr) minmax(220px, 1fr);
+  }
+
+  @media (max-width: 720px) {
+    .ticket-layout {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+
+  .ticket-header {
+    display: grid;
+    gap: var(--escalated-space-xs);
+  }
+
+  .ticket-header h2:focus {
+    outline: none;
+  }
+
+  .ticket-header h2:focus-visible {
+    outline: var(--escalated-focus-ring-width) solid var(--escalated-color-focus);
+  }
+
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--escalated-space-sm);
+    align-items: center;
+  }
+
+  .reference {
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+  }
+
+  .composer {
+    border: var(--escalated-border-width) solid var(--escalated-color-border);
+    border-radius: var(--escalated-radius-md);
+    padding: var(--escalated-space-md);
+  }
+
+  .composer.note-mode {
+    background: var(--escalated-color-note-surface);
+    border-color: var(--escalated-color-note-border);
+  }
+
+  .mode {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--escalated-space-lg);
+    border: 0;
+    margin: 0;
+    padding: 0;
+  }
+
+  .mode legend {
+    font-weight: 600;
+    padding: 0;
+    margin-block-end: var(--escalated-space-xs);
+  }
+
+  .mode label {
+    display: inline-flex;
+    gap: var(--escalated-space-xs);
+    align-items: center;
+  }
+
+  .mode input {
+    width: auto;
+  }
+
+  .field-error:empty {
+    display: none;
+  }
+
+  .side {
+    align-content: start;
+  }
+`;

@@ -1,0 +1,258 @@
+import { consume } from '@lit/context';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { errorMessage, fieldErrors, isAbortError } from '../shared/api-error.js';
+import type { CustomerTicketDetail, Ticket } from '../shared/api-types.js';
+import { baseStyles } from '../shared/base-styles.js';
+import type { EscalatedClient } from '../shared/client.js';
+import { clientContext, sessionContext } from '../shared/context.js';
+import { Announcer, RequestScope } from '../shared/controllers.js';
+import { emit } from '../shared/events.js';
+import { renderFieldError } from '../shared/form-field.js';
+import { formatDateTime } from '../shared/format.js';
+import { IdempotencyKeys } from '../shared/idempotency.js';
+import { customerCanClose, customerCanReopen, statusLabel } from '../shared/status.js';
+import { renderThread, threadStyles } from '../shared/thread.js';
+import type { SessionUser } from '../shared/token-source.js';
+import { validateReplyBody } from '../shared/validation.js';
+import { ESCALATED_VERSION } from '../shared/version.js';
+import { formStyles, ticketStyles } from './portal.styles.js';
+
+type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+
+/**
+ * One of the customer's tickets, used inside `<escalated-portal>`: the conversation without
+ * internal notes, a reply form, and Close / Reopen.
+ *
+ * @summary A customer's view of one ticket.
+ * @csspart header - Subject, reference and status.
+ * @csspart thread - The list of messages.
+ * @csspart reply - A public message.
+ * @csspart composer - The reply form.
+ * @csspart toolbar - The Close / Reopen buttons.
+ * @fires escalated-reply-created - `{ reference, replyId, internal: false }` after a reply is sent.
+ * @fires escalated-ticket-updated - `{ reference, ticket }` after the ticket is closed or reopened.
+ * @since 0.1.0
+ */
+export class EscalatedPortalTicket extends LitElement {
+  static readonly escalatedVersion = ESCALATED_VERSION;
+
+  static override styles = [baseStyles, threadStyles, formStyles, ticketStyles];
+
+  /** Reference of the ticket to show, e.g. `ESC-00042`. */
+  @property() reference = '';
+
+  /** BCP 47 locale for dates. */
+  @property() locale = '';
+
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  private client: EscalatedClient | null = null;
+
+  @consume({ context: sessionContext, subscribe: true })
+  @state()
+  private session: SessionUser | null = null;
+
+  @state() private detail: CustomerTicketDetail | null = null;
+  @state() private loadState: LoadState = 'idle';
+  @state() private loadError = '';
+  @state() private replyError = '';
+  @state() private actionError = '';
+  @state() private busy = false;
+
+  @query('#reply-body') private replyBody?: HTMLTextAreaElement;
+
+  private readonly requests = new RequestScope(this);
+  private readonly announcer = new Announcer(this);
+  private readonly keys = new IdempotencyKeys();
+
+  private loading: Promise<void> = Promise.resolve();
+
+  /** Moves focus to the ticket's heading once the ticket has loaded. */
+  async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    await this.loading;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('client') || changed.has('reference')) void this.load();
+  }
+
+  /** Reloads the ticket; with `quiet`, the current content stays visible meanwhile. */
+  load(quiet = false): Promise<void> {
+    const client = this.client;
+    if (!client || !this.reference) return this.loading;
+    this.loading = this.fetchDetail(client, quiet);
+    return this.loading;
+  }
+
+  private async fetchDetail(client: EscalatedClient, quiet: boolean): Promise<void> {
+    const signal = this.requests.start('load');
+    if (!quiet) this.loadState = 'loading';
+    try {
+      this.detail = await client.getTicket(this.reference, { signal });
+      this.loadState = 'ready';
+    } catch (error) {
+      if (isAbortError(error)) return;
+      this.loadError = errorMessage(error);
+      this.loadState = 'error';
+    }
+  }
+
+  override render(): TemplateResult {
+    if (this.loadState === 'error') {
+      return html`<div class="error" role="alert">
+          <span>${this.loadError}</span>
+          <button type="button" @click=${() => this.load()}>Try again</button>
+        </div>
+        ${this.announcer.render()}`;
+    }
+    if (!this.detail || this.loadState !== 'ready') {
+      return html`<p class="muted" aria-busy="true">Loading ticket…</p>
+        ${this.announcer.render()}`;
+    }
+    const { ticket, replies } = this.detail;
+    return html`<div class="stack">
+      ${this.renderHeader(ticket)}
+      ${renderThread(ticket, replies, { viewerId: this.session?.id, locale: this.locale || undefined })}
+      ${this.renderComposer()} ${this.renderActions(ticket)} ${this.announcer.render()}
+    </div>`;
+  }
+
+  private renderHeader(ticket: Ticket): TemplateResult {
+    return html`<header class="ticket-header" part="header">
+      <h2 class="subject" tabindex="-1">${ticket.subject}</h2>
+      <p class="meta">
+        <span class="reference">${ticket.reference}</span>
+        <span class="chip status-${ticket.status}" part="status"
+          >${statusLabel(ticket.status)}</span
+        >
+        <span class="muted"
+          >Opened ${formatDateTime(ticket.createdAt, this.locale || undefined)}</span
+        >
+      </p>
+    </header>`;
+  }
+
+  private renderComposer(): TemplateResult {
+    return html`<form class="stack composer" part="composer" novalidate @submit=${this.onReply}>
+      <div class="field">
+        <label for="reply-body">Your reply</label>
+        <textarea
+          id="reply-body"
+          name="body"
+          aria-invalid=${this.replyError ? 'true' : 'false'}
+          aria-describedby="reply-body-error"
+        ></textarea>
+        ${renderFieldError('reply-body-error', this.replyError)}
+      </div>
+      <div class="toolbar">
+        <button class="primary" type="submit" ?disabled=${this.busy}>Send reply</button>
+      </div>
+    </form>`;
+  }
+
+  private renderActions(ticket: Ticket): TemplateResult {
+    return html`<div class="toolbar" part="toolbar">
+      ${
+        customerCanClose(ticket.status)
+          ? html`<button
+              id="close"
+              type="button"
+              ?disabled=${this.busy}
+              @click=${() => this.changeState('close')}
+            >
+              Close ticket
+            </button>`
+          : nothing
+      }
+      ${
+        customerCanReopen(ticket.status)
+          ? html`<button
+              id="reopen"
+              type="button"
+              ?disabled=${this.busy}
+              @click=${() => this.changeState('reopen')}
+            >
+              Reopen ticket
+            </button>`
+          : nothing
+      }
+      ${this.actionError ? html`<div class="error" role="alert">${this.actionError}</div>` : nothing}
+    </div>`;
+  }
+
+  private async onReply(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const client = this.client;
+    const textarea = this.replyBody;
+    if (!client || !textarea || this.busy) return;
+    const body = textarea.value.trim();
+    this.replyError = validateReplyBody(body).body ?? '';
+    if (this.replyError) {
+      textarea.focus();
+      return;
+    }
+    await this.sendReply(client, textarea, body);
+  }
+
+  private async sendReply(client: EscalatedClient, textarea: HTMLTextAreaElement, body: string) {
+    this.busy = true;
+    try {
+      const idempotencyKey = this.keys.keyFor({ reference: this.reference, body });
+      const signal = this.requests.start('reply');
+      const { reply } = await client.replyToTicket(this.reference, body, {
+        signal,
+        idempotencyKey,
+      });
+      this.keys.complete();
+      textarea.value = '';
+      await this.load(true);
+      void this.announcer.say('Reply sent.');
+      emit(this, 'escalated-reply-created', {
+        reference: this.reference,
+        replyId: reply.id,
+        internal: false,
+      });
+    } catch (error) {
+      if (isAbortError(error)) return;
+      this.replyError = fieldErrors(error).body ?? errorMessage(error);
+    } finally {
+      this.busy = false;
+    }
+    textarea.focus();
+  }
+
+  private async changeState(action: 'close' | 'reopen'): Promise<void> {
+    const client = this.client;
+    if (!client || this.busy) return;
+    this.busy = true;
+    this.actionError = '';
+    try {
+      const signal = this.requests.start('state');
+      const call = action === 'close' ? client.closeTicket : client.reopenTicket;
+      const { ticket } = await call.call(client, this.reference, { signal });
+      await this.load(true);
+      void this.announcer.say(action === 'close' ? 'Ticket closed.' : 'Ticket reopened.');
+      emit(this, 'escalated-ticket-updated', { reference: this.reference, ticket });
+    } catch (error) {
+      if (isAbortError(error)) return;
+      this.actionError = errorMessage(error);
+    } finally {
+      this.busy = false;
+    }
+    await this.updateComplete;
+    const next = this.renderRoot.querySelector<HTMLElement>(
+      action === 'close' ? '#reopen' : '#close',
+    );
+    (next ?? this.renderRoot.querySelector<HTMLElement>('h2'))?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'escalated-portal-ticket': EscalatedPortalTicket;
+  }
+}

@@ -1,0 +1,290 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { errorMessage, isAbortError } from '../shared/api-error.js';
+import type { Ticket } from '../shared/api-types.js';
+import { Announcer, RequestScope } from '../shared/controllers.js';
+import { EscalatedElement } from '../shared/escalated-element.js';
+import type { TicketCreatedDetail } from '../shared/events.js';
+import { formatDateTime, formatRelative } from '../shared/format.js';
+import { statusLabel } from '../shared/status.js';
+import type { EscalatedPortalTicket } from './portal-ticket.js';
+import { portalStyles, ticketStyles } from './portal.styles.js';
+import type { DepartmentOption, EscalatedTicketForm } from './ticket-form.js';
+
+type PortalView = { name: 'list' } | { name: 'new' } | { name: 'ticket'; reference: string };
+
+type ListState = 'idle' | 'loading' | 'ready' | 'error';
+
+const PAGE_SIZE = 25;
+
+// Parts of the nested form and ticket elements, re-exported so `escalated-portal::part(…)`
+// reaches them from the host page.
+const NESTED_PARTS =
+  'form, form-error, field-error, header, status, thread, reply, composer, toolbar';
+
+/** Reads the `departments` attribute: a JSON array of `{ id, name }`; anything else is ignored. */
+function parseDepartments(value: string | null): DepartmentOption[] {
+  if (!value) return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (!Array.isArray(parsed)) return [];
+    return parsed.filter(
+      (entry): entry is DepartmentOption =>
+        typeof entry?.id === 'string' && typeof entry?.name === 'string',
+    );
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The customer portal: the signed-in customer's tickets, a form to open one, and each
+ * ticket's conversation with reply, close and reopen.
+ *
+ * @summary Customer help desk portal.
+ * @example
+ * <escalated-portal api-base="https://help.example.com/api/v1"></escalated-portal>
+ * <script type="module">
+ *   document.querySelector('escalated-portal').tokenProvider = () => fetchMyEscalatedToken();
+ * </script>
+ *
+ * @csspart base - The outer frame.
+ * @csspart header - The heading and the main buttons.
+ * @csspart list - The list of tickets.
+ * @csspart row - One ticket in the list.
+ * @csspart status - A status chip.
+ * @csspart empty - The message shown when there are no tickets.
+ * @csspart form - The new-ticket form.
+ * @csspart thread - A ticket's messages.
+ * @csspart reply - One public message.
+ * @csspart composer - The reply form.
+ * @csspart toolbar - A row of buttons.
+ * @cssproperty --escalated-color-primary - Colour of primary buttons and links.
+ * @cssproperty --escalated-font-family - Font of all text.
+ * @cssproperty --escalated-font-size-md - Base font size.
+ * @cssproperty --escalated-radius-md - Corner radius of frames.
+ * @fires escalated-ticket-created - `{ reference }` after the customer opens a ticket.
+ * @fires escalated-reply-created - `{ reference, replyId, internal }` after the customer replies.
+ * @fires escalated-ticket-updated - `{ reference, ticket }` after a close or reopen.
+ * @since 0.1.0
+ */
+export class EscalatedPortal extends EscalatedElement {
+  static override styles = [...EscalatedElement.styles, ticketStyles, portalStyles];
+
+  /** Departments customers may choose from, as a JSON array of `{ id, name }`. */
+  @property({ converter: { fromAttribute: parseDepartments } })
+  departments: DepartmentOption[] = [];
+
+  @state() private view: PortalView = { name: 'list' };
+  @state() private tickets: Ticket[] = [];
+  @state() private nextCursor: string | null = null;
+  @state() private listState: ListState = 'idle';
+  @state() private listError = '';
+  @state() private loadingMore = false;
+
+  @query('escalated-portal-ticket') private ticketView?: EscalatedPortalTicket;
+  @query('escalated-ticket-form') private ticketForm?: EscalatedTicketForm;
+
+  private readonly requests = new RequestScope(this);
+  private readonly announcer = new Announcer(this);
+  private listStale = false;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    const previousClient = this.client;
+    super.willUpdate(changed);
+    if (this.client === previousClient) return;
+    // A new client means a new user or API: nothing shown so far belongs to it.
+    this.view = { name: 'list' };
+    this.tickets = [];
+    this.nextCursor = null;
+    this.listState = 'idle';
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (changed.has('client') && this.client) void this.loadList();
+  }
+
+  override render(): TemplateResult {
+    return html`<div class="root" part="base">
+      ${this.renderHeader()} ${this.renderView()} ${this.announcer.render()}
+    </div>`;
+  }
+
+  private renderHeader(): TemplateResult {
+    const heading = this.view.name === 'new' ? 'New ticket' : 'Your support tickets';
+    const showHeading = this.view.name !== 'ticket';
+    return html`<header class="portal-header" part="header">
+      ${showHeading ? html`<h2 tabindex="-1" id="heading">${heading}</h2>` : nothing}
+      <div class="toolbar" part="toolbar">
+        ${
+          this.view.name === 'list'
+            ? html`<button
+                class="primary"
+                type="button"
+                ?disabled=${!this.client}
+                @click=${this.showForm}
+              >
+                New ticket
+              </button>`
+            : html`<button type="button" @click=${this.showList}>Back to all tickets</button>`
+        }
+      </div>
+    </header>`;
+  }
+
+  private renderView(): TemplateResult {
+    if (!this.client) {
+      return html`<p class="muted">Sign in to see your support tickets and open new ones.</p>`;
+    }
+    if (this.view.name === 'new') {
+      return html`<escalated-ticket-form
+        exportparts=${NESTED_PARTS}
+        .departments=${this.departments}
+        @escalated-ticket-created=${this.onTicketCreated}
+      ></escalated-ticket-form>`;
+    }
+    if (this.view.name === 'ticket') {
+      return html`<escalated-portal-ticket
+        exportparts=${NESTED_PARTS}
+        reference=${this.view.reference}
+        locale=${this.locale}
+        @escalated-reply-created=${this.markListStale}
+        @escalated-ticket-updated=${this.markListStale}
+      ></escalated-portal-ticket>`;
+    }
+    return this.renderList();
+  }
+
+  private renderList(): TemplateResult {
+    if (this.listState === 'error') {
+      return html`<div class="error" role="alert">
+        <span>${this.listError}</span>
+        <button type="button" @click=${() => this.loadList()}>Try again</button>
+      </div>`;
+    }
+    if (this.listState !== 'ready') {
+      return html`<p class="muted" aria-busy="true">Loading your tickets…</p>`;
+    }
+    if (this.tickets.length === 0) {
+      return html`<div class="empty" part="empty">
+        <p>You have no support tickets yet. Choose “New ticket” to ask us anything.</p>
+      </div>`;
+    }
+    return html`<ul class="ticket-list" part="list" aria-label="Your support tickets">
+        ${this.tickets.map((ticket) => this.renderRow(ticket))}
+      </ul>
+      ${
+        this.nextCursor
+          ? html`<button
+              class="more"
+              type="button"
+              ?disabled=${this.loadingMore}
+              @click=${this.loadMore}
+            >
+              ${this.loadingMore ? 'Loading…' : 'Load more'}
+            </button>`
+          : nothing
+      }`;
+  }
+
+  private renderRow(ticket: Ticket): TemplateResult {
+    const locale = this.locale || undefined;
+    return html`<li part="row">
+      <button
+        class="row-button"
+        type="button"
+        data-reference=${ticket.reference}
+        @click=${() => this.openTicket(ticket.reference)}
+      >
+        <span class="chip status-${ticket.status}" part="status"
+          >${statusLabel(ticket.status)}</span
+        >
+        <span class="reference">${ticket.reference}</span>
+        <span class="subject">${ticket.subject}</span>
+        <time datetime=${ticket.updatedAt} title=${formatDateTime(ticket.updatedAt, locale)}>
+          Updated ${formatRelative(ticket.updatedAt, locale)}
+        </time>
+      </button>
+    </li>`;
+  }
+
+  /** Reloads the ticket list from its first page. */
+  async loadList(quiet = false): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    const signal = this.requests.start('list');
+    if (!quiet) this.listState = 'loading';
+    try {
+      const page = await client.listOwnTickets({ limit: PAGE_SIZE }, { signal });
+      this.tickets = page.items;
+      this.nextCursor = page.nextCursor;
+      this.listState = 'ready';
+      this.listStale = false;
+    } catch (error) {
+      if (isAbortError(error)) return;
+      this.listError = errorMessage(error);
+      this.listState = 'error';
+    }
+  }
+
+  private async loadMore(): Promise<void> {
+    const client = this.client;
+    if (!client || !this.nextCursor) return;
+    const signal = this.requests.start('list');
+    this.loadingMore = true;
+    try {
+      const page = await client.listOwnTickets(
+        { limit: PAGE_SIZE, cursor: this.nextCursor },
+        { signal },
+      );
+      this.tickets = [...this.tickets, ...page.items];
+      this.nextCursor = page.nextCursor;
+      void this.announcer.say(`${page.items.length} more tickets loaded.`);
+    } catch (error) {
+      if (!isAbortError(error)) void this.announcer.say(errorMessage(error));
+    } finally {
+      this.loadingMore = false;
+    }
+  }
+
+  private async openTicket(reference: string): Promise<void> {
+    this.view = { name: 'ticket', reference };
+    await this.updateComplete;
+    await this.ticketView?.focusHeading();
+  }
+
+  private async showForm(): Promise<void> {
+    this.view = { name: 'new' };
+    await this.updateComplete;
+    await this.ticketForm?.updateComplete;
+    this.ticketForm?.focus();
+  }
+
+  private async showList(): Promise<void> {
+    const previous = this.view.name === 'ticket' ? this.view.reference : undefined;
+    this.view = { name: 'list' };
+    if (this.listStale) await this.loadList(true);
+    await this.updateComplete;
+    const row = this.renderRoot.querySelector<HTMLElement>(
+      `.row-button[data-reference="${CSS.escape(previous ?? '')}"]`,
+    );
+    (row ?? this.renderRoot.querySelector<HTMLElement>('#heading'))?.focus();
+  }
+
+  private onTicketCreated(event: CustomEvent<TicketCreatedDetail>): void {
+    this.listStale = true;
+    void this.loadList(true);
+    void this.openTicket(event.detail.reference);
+  }
+
+  private markListStale(): void {
+    this.listStale = true;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'escalated-portal': EscalatedPortal;
+  }
+}

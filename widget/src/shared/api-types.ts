@@ -1,0 +1,205 @@
+import type { TicketStatus } from './status.js';
+
+/** Ticket priorities, lowest first. */
+export const PRIORITIES = ['low', 'medium', 'high', 'urgent', 'critical'] as const;
+
+/** A ticket priority as the API spells it. */
+export type Priority = (typeof PRIORITIES)[number];
+
+/** Human-readable priority names. */
+export const PRIORITY_LABELS: Readonly<Record<Priority, string>> = {
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+  urgent: 'Urgent',
+  critical: 'Critical',
+};
+
+/** The priority a new ticket gets when the requester does not choose one. */
+export const DEFAULT_PRIORITY: Priority = 'medium';
+
+/** Role claim carried by the host application's token. An admin is also an agent. */
+export type UserRole = 'customer' | 'agent' | 'admin';
+
+/** The channel a ticket arrived through. */
+export type Channel = 'portal' | 'guest' | 'email' | 'api';
+
+/** The person who opened a ticket. */
+export interface Requester {
+  id: string;
+  name: string | null;
+  email: string | null;
+  guest: boolean;
+}
+
+/** A label attached to a ticket. */
+export interface Tag {
+  id: string;
+  name: string;
+  color: string | null;
+}
+
+/** SLA clocks of a ticket; every instant is an ISO-8601 UTC string. */
+export interface TicketSla {
+  policyId: string | null;
+  firstResponseDueAt: string | null;
+  nextResponseDueAt: string | null;
+  resolutionDueAt: string | null;
+  firstResponseBreachedAt: string | null;
+  resolutionBreachedAt: string | null;
+  pausedAt: string | null;
+  state: 'on_track' | 'warning' | 'breached' | 'paused' | 'met';
+}
+
+/** A support ticket. `version` goes into `If-Match` on agent updates. */
+export interface Ticket {
+  reference: string;
+  subject: string;
+  body: string;
+  status: TicketStatus;
+  priority: Priority;
+  channel: Channel;
+  departmentId: string | null;
+  assigneeId: string | null;
+  requester: Requester;
+  tags: Tag[];
+  followerIds: string[];
+  createdAt: string;
+  updatedAt: string;
+  firstResponseAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  version: number;
+  sla: TicketSla | null;
+}
+
+/** Author of a reply or actor of an activity entry. */
+export interface Actor {
+  id: string;
+  name: string | null;
+  role: UserRole | 'system';
+}
+
+/** A file attached to a reply. */
+export interface Attachment {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+}
+
+/** A public reply or, when `internal` is true, an internal note that customers never see. */
+export interface Reply {
+  id: string;
+  body: string;
+  internal: boolean;
+  pinned: boolean;
+  author: Actor | null;
+  attachments: Attachment[];
+  createdAt: string;
+}
+
+/** One entry of a ticket's activity timeline; `actor` is null for system changes. */
+export interface Activity {
+  id: string;
+  type: string;
+  actor: Actor | null;
+  field?: string;
+  before?: unknown;
+  after?: unknown;
+  createdAt: string;
+}
+
+/** The requester's satisfaction rating of a resolved or closed ticket. */
+export interface Rating {
+  rating: number;
+  comment?: string | null;
+  createdAt?: string;
+}
+
+/** An agent who currently has the ticket open. */
+export interface Viewer {
+  id: string;
+  name?: string | null;
+}
+
+/** `GET /tickets/{reference}`: the ticket with its public replies. */
+export interface CustomerTicketDetail {
+  ticket: Ticket;
+  replies: Reply[];
+  rating: Rating | null;
+}
+
+/** `GET /agent/tickets/{reference}`: the ticket with replies, notes, activity and viewers. */
+export interface AgentTicketDetail extends CustomerTicketDetail {
+  activity: Activity[];
+  viewers: Viewer[];
+}
+
+/** One page of a cursor-paginated list; `nextCursor` is null on the last page. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** An entry of `GET /agent/agents`. */
+export interface UserSummary {
+  id: string;
+  name: string | null;
+  email: string | null;
+  role: UserRole;
+}
+
+/** An entry of `GET /agent/departments`. `maxOpenPerAgent: null` means no cap. */
+export interface Department {
+  id: string;
+  name: string;
+  agentIds: string[];
+  autoAssign: boolean;
+  maxOpenPerAgent: number | null;
+}
+
+/** Body of `POST /tickets`. */
+export interface CreateTicketInput {
+  subject: string;
+  body: string;
+  priority?: Priority;
+  departmentId?: string;
+}
+
+/** Body of `POST /agent/tickets/{reference}/replies`. */
+export interface AgentReplyInput {
+  body: string;
+  internal: boolean;
+}
+
+/** Body of `PATCH /agent/tickets/{reference}`; `assigneeId: null` unassigns. */
+export interface TicketPatch {
+  status?: TicketStatus;
+  priority?: Priority;
+  assigneeId?: string | null;
+  departmentId?: string | null;
+}
+
+/** Query of `GET /agent/tickets`. */
+export interface QueueQuery {
+  status?: TicketStatus;
+  assigneeId?: string;
+  departmentId?: string;
+  view?: 'mine' | 'unassigned';
+  limit?: number;
+  cursor?: string;
+}
+
+/** Query of `GET /tickets`. */
+export interface OwnTicketsQuery {
+  status?: TicketStatus;
+  limit?: number;
+  cursor?: string;
+}
+
+/** The error envelope every failed API call returns. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; fields?: Record<string, string> };
+  requestId?: string;
+}

@@ -1,0 +1,213 @@
+import { EscalatedApiError } from './api-error.js';
+import type {
+  AgentReplyInput,
+  AgentTicketDetail,
+  CreateTicketInput,
+  CustomerTicketDetail,
+  Department,
+  OwnTicketsQuery,
+  Page,
+  QueueQuery,
+  Reply,
+  Ticket,
+  TicketPatch,
+  UserSummary,
+} from './api-types.js';
+import type { TokenSource } from './token-source.js';
+
+/** Options every client call takes: the signal that cancels it. */
+export interface RequestOptions {
+  signal: AbortSignal;
+}
+
+/**
+ * Options of calls that create something. Reusing `idempotencyKey` when retrying the same
+ * submission makes the API return the first result instead of creating a duplicate.
+ */
+export interface CreateOptions extends RequestOptions {
+  idempotencyKey: string;
+}
+
+interface SendOptions extends RequestOptions {
+  method: 'GET' | 'POST' | 'PATCH';
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Result of calls that change a ticket. */
+export interface TicketResult {
+  ticket: Ticket;
+}
+
+/** Result of creating a reply or note. */
+export interface ReplyResult {
+  reply: Reply;
+  ticket: Ticket;
+}
+
+/**
+ * Browser client for the Escalated HTTP API. Routes are appended to `baseUrl` (for example
+ * `http://127.0.0.1:3000/api/v1`); a 401 is retried once with a renewed token when the
+ * token source can renew, and any other non-2xx answer throws an {@link EscalatedApiError}.
+ *
+ * @example
+ * const client = new EscalatedClient('https://help.example.com/api/v1', tokens);
+ * const { items } = await client.listOwnTickets({}, { signal: controller.signal });
+ */
+export class EscalatedClient {
+  readonly baseUrl: string;
+
+  constructor(
+    baseUrl: string,
+    private readonly tokens: TokenSource,
+    private readonly fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+  ) {
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+  }
+
+  /** Lists the signed-in customer's own tickets, most recent activity first. */
+  listOwnTickets(query: OwnTicketsQuery, options: RequestOptions): Promise<Page<Ticket>> {
+    return this.send(`/tickets${queryString({ ...query })}`, { ...options, method: 'GET' });
+  }
+
+  /** Opens a ticket as the signed-in customer. */
+  createTicket(input: CreateTicketInput, options: CreateOptions): Promise<TicketResult> {
+    return this.send('/tickets', withKey({ ...options, method: 'POST', body: input }));
+  }
+
+  /** Reads one of the customer's tickets with its public replies. */
+  getTicket(reference: string, options: RequestOptions): Promise<CustomerTicketDetail> {
+    return this.send(ticketPath('/tickets', reference), { ...options, method: 'GET' });
+  }
+
+  /** Adds the customer's reply to their ticket. */
+  replyToTicket(reference: string, body: string, options: CreateOptions): Promise<ReplyResult> {
+    const path = `${ticketPath('/tickets', reference)}/replies`;
+    return this.send(path, withKey({ ...options, method: 'POST', body: { body } }));
+  }
+
+  /** Closes the customer's ticket, when the installation allows customers to. */
+  closeTicket(reference: string, options: RequestOptions): Promise<TicketResult> {
+    const path = `${ticketPath('/tickets', reference)}/close`;
+    return this.send(path, { ...options, method: 'POST', body: {} });
+  }
+
+  /** Reopens the customer's resolved or closed ticket. */
+  reopenTicket(reference: string, options: RequestOptions): Promise<TicketResult> {
+    const path = `${ticketPath('/tickets', reference)}/reopen`;
+    return this.send(path, { ...options, method: 'POST', body: {} });
+  }
+
+  /** Lists the agent queue with the given filters. */
+  listQueue(query: QueueQuery, options: RequestOptions): Promise<Page<Ticket>> {
+    return this.send(`/agent/tickets${queryString({ ...query })}`, { ...options, method: 'GET' });
+  }
+
+  /** Reads a ticket with replies, internal notes, activity and viewers. */
+  getAgentTicket(reference: string, options: RequestOptions): Promise<AgentTicketDetail> {
+    return this.send(ticketPath('/agent/tickets', reference), { ...options, method: 'GET' });
+  }
+
+  /** Changes a ticket; the API answers 409 when `version` is no longer the current one. */
+  updateTicket(
+    reference: string,
+    patch: TicketPatch,
+    version: number,
+    options: RequestOptions,
+  ): Promise<TicketResult> {
+    const headers = { 'If-Match': String(version) };
+    const path = ticketPath('/agent/tickets', reference);
+    return this.send(path, { ...options, method: 'PATCH', body: patch, headers });
+  }
+
+  /** Adds an agent's public reply or, with `internal: true`, an internal note. */
+  addAgentReply(
+    reference: string,
+    input: AgentReplyInput,
+    options: CreateOptions,
+  ): Promise<ReplyResult> {
+    const path = `${ticketPath('/agent/tickets', reference)}/replies`;
+    return this.send(path, withKey({ ...options, method: 'POST', body: input }));
+  }
+
+  /** Lists the agents a ticket can be assigned to. */
+  async listAgents(options: RequestOptions): Promise<UserSummary[]> {
+    return itemsOf(await this.send<unknown>('/agent/agents', { ...options, method: 'GET' }));
+  }
+
+  /** Lists the departments. */
+  async listDepartments(options: RequestOptions): Promise<Department[]> {
+    return itemsOf(await this.send<unknown>('/agent/departments', { ...options, method: 'GET' }));
+  }
+
+  private async send<T>(path: string, options: SendOptions): Promise<T> {
+    let response = await this.fetchWithToken(path, options, await this.token(false));
+    if (response.status === 401 && this.tokens.canRenew) {
+      response = await this.fetchWithToken(path, options, await this.token(true));
+    }
+    if (!response.ok) throw await EscalatedApiError.fromResponse(response);
+    if (response.status === 204) return undefined as T;
+    try {
+      return (await response.json()) as T;
+    } catch (cause) {
+      if (options.signal.aborted) throw cause;
+      throw EscalatedApiError.unreadable(response.status, cause);
+    }
+  }
+
+  private async token(renew: boolean): Promise<string | undefined> {
+    try {
+      return renew ? await this.tokens.renew() : await this.tokens.current();
+    } catch (cause) {
+      throw EscalatedApiError.noToken(cause);
+    }
+  }
+
+  private async fetchWithToken(
+    path: string,
+    options: SendOptions,
+    token: string | undefined,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    try {
+      return await this.fetchImpl(`${this.baseUrl}${path}`, {
+        method: options.method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+        credentials: 'omit',
+      });
+    } catch (error) {
+      if (options.signal.aborted) throw error;
+      throw EscalatedApiError.network(error);
+    }
+  }
+}
+
+function withKey(options: SendOptions & CreateOptions): SendOptions {
+  const { idempotencyKey, ...rest } = options;
+  return { ...rest, headers: { ...rest.headers, 'Idempotency-Key': idempotencyKey } };
+}
+
+function ticketPath(prefix: string, reference: string): string {
+  return `${prefix}/${encodeURIComponent(reference)}`;
+}
+
+function queryString(query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(name, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+// NOTE: API.md does not fix the envelope of the lookup routes, so both a bare array and a
+// `{ items }` page are accepted here.
+function itemsOf<T>(body: unknown): T[] {
+  if (Array.isArray(body)) return body as T[];
+  const items = (body as { items?: unknown } | null)?.items;
+  return Array.isArray(items) ? (items as T[]) : [];
+}

@@ -1,0 +1,105 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { classMap } from 'lit/directives/class-map.js';
+import type { Actor, Reply, Ticket } from './api-types.js';
+import { displayName, formatDateTime, formatRelative } from './format.js';
+
+/** How the thread labels its messages. */
+export interface ThreadOptions {
+  /** Id of the signed-in user, whose messages are labelled "You". */
+  viewerId?: string | undefined;
+  locale?: string | undefined;
+}
+
+/** Styles of {@link renderThread}; add them to the element's `static styles`. */
+export const threadStyles = css`
+  .thread {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--escalated-space-md);
+  }
+
+  .message {
+    border: var(--escalated-border-width) solid var(--escalated-color-border);
+    border-radius: var(--escalated-radius-md);
+    padding: var(--escalated-space-md);
+    background: var(--escalated-color-surface);
+  }
+
+  .message.note {
+    background: var(--escalated-color-note-surface);
+    border-color: var(--escalated-color-note-border);
+    border-inline-start-width: 4px;
+  }
+
+  .message-header {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--escalated-space-sm);
+    align-items: baseline;
+    margin-block-end: var(--escalated-space-xs);
+  }
+
+  .author {
+    font-weight: 600;
+  }
+
+  .note-label {
+    background: var(--escalated-color-warning-surface);
+    color: var(--escalated-color-warning-text);
+  }
+
+  .message .body {
+    white-space: pre-wrap;
+  }
+`;
+
+/**
+ * Renders a ticket's conversation: the opening message, then replies oldest first. Internal
+ * notes get the `note` part and class and an "Internal note" label; public replies get the
+ * `reply` part. Every API string is bound as text.
+ */
+export function renderThread(
+  ticket: Ticket,
+  replies: readonly Reply[],
+  options: ThreadOptions,
+): TemplateResult {
+  const ordered = [...replies].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const opening = {
+    id: `${ticket.reference}-opening`,
+    body: ticket.body,
+    internal: false,
+    pinned: false,
+    author: { id: ticket.requester.id, name: displayName(ticket.requester), role: 'customer' },
+    attachments: [],
+    createdAt: ticket.createdAt,
+  } satisfies Reply;
+  return html`<ol class="thread" part="thread" aria-label="Conversation">
+    ${[opening, ...ordered].map((reply) => renderMessage(reply, options))}
+  </ol>`;
+}
+
+function renderMessage(reply: Reply, options: ThreadOptions): TemplateResult {
+  const classes = { message: true, note: reply.internal, reply: !reply.internal };
+  return html`<li
+    class=${classMap(classes)}
+    part=${reply.internal ? 'note' : 'reply'}
+    data-reply-id=${reply.id}
+  >
+    <div class="message-header">
+      <span class="author">${authorName(reply.author, options.viewerId)}</span>
+      ${reply.internal ? html`<span class="chip note-label">Internal note</span>` : nothing}
+      ${reply.pinned ? html`<span class="chip">Pinned</span>` : nothing}
+      <time datetime=${reply.createdAt} title=${formatDateTime(reply.createdAt, options.locale)}
+        >${formatRelative(reply.createdAt, options.locale)}</time
+      >
+    </div>
+    <p class="body">${reply.body}</p>
+  </li>`;
+}
+
+function authorName(author: Actor | null, viewerId: string | undefined): string {
+  if (author && viewerId && author.id === viewerId) return 'You';
+  return displayName(author);
+}
