@@ -2,14 +2,28 @@ import type { Role, Status } from './enums.js';
 
 /** The statuses each status may move to. A same-status change is never allowed. */
 export const TRANSITIONS: Readonly<Record<Status, readonly Status[]>> = {
-  open: ['in_progress', 'waiting_on_customer', 'waiting_on_agent', 'escalated', 'resolved', 'closed'],
+  open: [
+    'in_progress',
+    'waiting_on_customer',
+    'waiting_on_agent',
+    'escalated',
+    'resolved',
+    'closed',
+  ],
   in_progress: ['waiting_on_customer', 'waiting_on_agent', 'escalated', 'resolved', 'closed'],
   waiting_on_customer: ['open', 'in_progress', 'waiting_on_agent', 'resolved', 'closed'],
   waiting_on_agent: ['open', 'in_progress', 'escalated', 'resolved', 'closed'],
   escalated: ['in_progress', 'waiting_on_customer', 'resolved', 'closed'],
   resolved: ['reopened', 'closed'],
   closed: ['reopened'],
-  reopened: ['in_progress', 'waiting_on_customer', 'waiting_on_agent', 'escalated', 'resolved', 'closed'],
+  reopened: [
+    'in_progress',
+    'waiting_on_customer',
+    'waiting_on_agent',
+    'escalated',
+    'resolved',
+    'closed',
+  ],
 };
 
 /** Returns whether the status machine allows moving from one status to another. */

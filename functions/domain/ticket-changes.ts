@@ -51,12 +51,20 @@ export function changeStatus(ticket: Ticket, to: Status, at: string): ChangeResu
   return { ticket: next, events };
 }
 
-function changeAssignee(ticket: Ticket, assigneeId: string | null, explicitStatus: boolean, at: string): ChangeResult {
+function changeAssignee(
+  ticket: Ticket,
+  assigneeId: string | null,
+  explicitStatus: boolean,
+  at: string,
+): ChangeResult {
   if (ticket.assigneeId === assigneeId) return { ticket, events: [] };
   const type: EventType = assigneeId === null ? 'ticket.unassigned' : 'ticket.assigned';
   let next: Ticket = { ...ticket, assigneeId };
-  const events: ChangeResult['events'] = [{ type, field: 'assigneeId', before: ticket.assigneeId, after: assigneeId }];
-  const implied = assigneeId === null || explicitStatus ? undefined : statusAfterAssign(ticket.status);
+  const events: ChangeResult['events'] = [
+    { type, field: 'assigneeId', before: ticket.assigneeId, after: assigneeId },
+  ];
+  const implied =
+    assigneeId === null || explicitStatus ? undefined : statusAfterAssign(ticket.status);
   if (implied) {
     const moved = changeStatus(next, implied, at);
     next = moved.ticket;
@@ -88,7 +96,10 @@ function changeField<K extends 'priority' | 'departmentId'>(
   type: EventType,
 ): ChangeResult {
   if (ticket[field] === value) return { ticket, events: [] };
-  return { ticket: { ...ticket, [field]: value }, events: [{ type, field, before: ticket[field], after: value }] };
+  return {
+    ticket: { ...ticket, [field]: value },
+    events: [{ type, field, before: ticket[field], after: value }],
+  };
 }
 
 /**
@@ -102,9 +113,12 @@ export function applyPatch(ticket: Ticket, patch: TicketPatch, at: string): Chan
   if (patch.assigneeId !== undefined) {
     steps.push((t) => changeAssignee(t, patch.assigneeId!, patch.status !== undefined, at));
   }
-  if (patch.priority !== undefined) steps.push((t) => changeField(t, 'priority', patch.priority!, 'ticket.priority_changed'));
+  if (patch.priority !== undefined)
+    steps.push((t) => changeField(t, 'priority', patch.priority!, 'ticket.priority_changed'));
   if (patch.departmentId !== undefined) {
-    steps.push((t) => changeField(t, 'departmentId', patch.departmentId!, 'ticket.department_changed'));
+    steps.push((t) =>
+      changeField(t, 'departmentId', patch.departmentId!, 'ticket.department_changed'),
+    );
   }
   if (patch.addTags?.length || patch.removeTags?.length) {
     steps.push((t) => changeTags(t, patch.addTags ?? [], patch.removeTags ?? []));
@@ -119,6 +133,11 @@ export function applyPatch(ticket: Ticket, patch: TicketPatch, at: string): Chan
 }
 
 /** Stamps change events with an actor and time, ready to store as activity. */
-export function toActivities(events: ChangeResult['events'], actor: Author | null, at: string, newId: () => string): Activity[] {
+export function toActivities(
+  events: ChangeResult['events'],
+  actor: Author | null,
+  at: string,
+  newId: () => string,
+): Activity[] {
   return events.map((event) => ({ id: newId(), actor, createdAt: at, ...event }));
 }

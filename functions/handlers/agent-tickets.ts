@@ -16,15 +16,29 @@ async function visibility(principal: Principal) {
   return { scope, visible: (ticket: Ticket) => agentCanSee(scope, ticket) };
 }
 
-function queueFilters(principal: Principal, query: ApiRequest<unknown, QueueQuery>['query'], scope?: string[]): QueueFilters {
-  const filters: QueueFilters = { status: query.status, departmentId: query.departmentId, visibleDepartments: scope };
+function queueFilters(
+  principal: Principal,
+  query: ApiRequest<unknown, QueueQuery>['query'],
+  scope?: string[],
+): QueueFilters {
+  const filters: QueueFilters = {
+    status: query.status,
+    departmentId: query.departmentId,
+    visibleDepartments: scope,
+  };
   if (query.view === 'mine') filters.assigneeId = principal.id;
   else if (query.view === 'unassigned') filters.assigneeId = null;
-  else if (query.assigneeId) filters.assigneeId = query.assigneeId === 'none' ? null : query.assigneeId;
+  else if (query.assigneeId)
+    filters.assigneeId = query.assigneeId === 'none' ? null : query.assigneeId;
   return filters;
 }
 
-type QueueQuery = { status?: Ticket['status']; assigneeId?: string; departmentId?: string; view?: string };
+type QueueQuery = {
+  status?: Ticket['status'];
+  assigneeId?: string;
+  departmentId?: string;
+  view?: string;
+};
 
 /** Agent routes: the queue, a ticket with notes and activity, changes and replies. */
 export const handler = createHandler({
@@ -33,7 +47,11 @@ export const handler = createHandler({
     query: queueQuery,
     run: async ({ principal, query }) => {
       const { scope } = await visibility(principal);
-      const page = await listQueue(queueFilters(principal, query, scope), query.limit, query.cursor);
+      const page = await listQueue(
+        queueFilters(principal, query, scope),
+        query.limit,
+        query.cursor,
+      );
       return json(200, { items: page.items.map(agentTicketView), nextCursor: page.nextCursor });
     },
   }),
@@ -48,7 +66,13 @@ export const handler = createHandler({
       const { ticket, replies, activity } = record!;
       return json(
         200,
-        { ticket: agentTicketView(ticket), replies: agentReplies(replies), activity, viewers: [], rating: null },
+        {
+          ticket: agentTicketView(ticket),
+          replies: agentReplies(replies),
+          activity,
+          viewers: [],
+          rating: null,
+        },
         { ETag: `"${ticket.version}"` },
       );
     },

@@ -21,7 +21,12 @@ function visibleTo(principal: Principal) {
 }
 
 function scopeOf(request: ApiRequest) {
-  return idempotencyScope(request.headers['idempotency-key'], request.principal.id, request.routeKey, request.body);
+  return idempotencyScope(
+    request.headers['idempotency-key'],
+    request.principal.id,
+    request.routeKey,
+    request.body,
+  );
 }
 
 /** Customer and guest routes: only the caller's own tickets, never an internal note. */
@@ -42,7 +47,10 @@ export const handler = createHandler({
     run: async (request) => {
       const { principal, body } = request;
       const channel = principal.guest ? 'guest' : 'portal';
-      const { response } = await createTicket(principal, body, { channel, scope: scopeOf(request) });
+      const { response } = await createTicket(principal, body, {
+        channel,
+        scope: scopeOf(request),
+      });
       return response;
     },
   }),
@@ -52,7 +60,10 @@ export const handler = createHandler({
     params: referenceParams,
     run: async ({ principal, params }) => {
       const record = await loadTicketRecord(params.reference);
-      assertVisible(record !== undefined && customerCanSee(principal, record.ticket), params.reference);
+      assertVisible(
+        record !== undefined && customerCanSee(principal, record.ticket),
+        params.reference,
+      );
       return json(200, {
         ticket: customerTicketView(record!.ticket),
         replies: customerReplies(record!.replies),

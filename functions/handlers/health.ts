@@ -8,6 +8,7 @@ const startedAt = new Date().toISOString();
 export const handler = createHandler({
   'GET /api/v1/health': route({
     access: 'public',
-    run: async () => json(200, { status: 'ok', mode: config().mode, stage: config().stage, startedAt }),
+    run: async () =>
+      json(200, { status: 'ok', mode: config().mode, stage: config().stage, startedAt }),
   }),
 });

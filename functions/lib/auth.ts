@@ -68,9 +68,17 @@ async function verifySignature(token: string): Promise<JWTPayload> {
     if (error instanceof joseErrors.JWTExpired) {
       throw new ApiError('auth.tokenExpired', 'The token has expired; sign a new one.');
     }
-    throw new ApiError('auth.invalidToken', 'The token is invalid or its signature does not verify.', undefined, { cause: error });
+    throw new ApiError(
+      'auth.invalidToken',
+      'The token is invalid or its signature does not verify.',
+      undefined,
+      { cause: error },
+    );
   }
-  throw new ApiError('auth.invalidToken', 'The token uses an algorithm this installation does not accept.');
+  throw new ApiError(
+    'auth.invalidToken',
+    'The token uses an algorithm this installation does not accept.',
+  );
 }
 
 function toPrincipal(payload: JWTPayload, now: number): Principal {
@@ -81,7 +89,10 @@ function toPrincipal(payload: JWTPayload, now: number): Principal {
   }
   const claims = parsed.data;
   if (claims.exp - now > MAX_LIFETIME_SECONDS) {
-    throw new ApiError('auth.invalidToken', 'The token expires more than 24 hours from now; sign a shorter one.');
+    throw new ApiError(
+      'auth.invalidToken',
+      'The token expires more than 24 hours from now; sign a shorter one.',
+    );
   }
   const guest = payload.aud === GUEST_AUDIENCE;
   return {
@@ -103,7 +114,10 @@ export async function authenticate(authorization: string | undefined): Promise<P
   const token = bearerToken(authorization);
   const payload = await verifySignature(token);
   if (typeof payload.exp !== 'number') {
-    throw new ApiError('auth.invalidToken', 'The token has no exp claim; add one at most 24 hours ahead.');
+    throw new ApiError(
+      'auth.invalidToken',
+      'The token has no exp claim; add one at most 24 hours ahead.',
+    );
   }
   return toPrincipal(payload, Math.floor(Date.now() / 1000));
 }

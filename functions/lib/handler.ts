@@ -52,14 +52,17 @@ function toResult(response: ApiResponse): HttpResult {
 function dispatch(routes: Record<string, Route>) {
   return async (event: HttpEvent): Promise<HttpResult> => {
     const route = routes[event.routeKey];
-    if (!route) throw new ApiError('route.notFound', `No route ${event.routeKey} on this function.`);
+    if (!route)
+      throw new ApiError('route.notFound', `No route ${event.routeKey} on this function.`);
     const principal = await authorize(route, event);
     const request: ApiRequest = {
       routeKey: event.routeKey,
       requestId: event.requestContext.requestId,
       headers: event.headers ?? {},
       params: route.params ? parseOrThrow(route.params, event.pathParameters ?? {}, 'path') : {},
-      query: route.query ? parseOrThrow(route.query, event.queryStringParameters ?? {}, 'query') : {},
+      query: route.query
+        ? parseOrThrow(route.query, event.queryStringParameters ?? {}, 'query')
+        : {},
       body: route.body ? parseOrThrow(route.body, event.parsedBody ?? {}, 'body') : undefined,
       principal,
     };

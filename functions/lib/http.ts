@@ -24,7 +24,11 @@ export interface ApiResponse {
 }
 
 /** One route of a function: its access rule, input schemas and implementation. */
-export interface Route<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType> {
+export interface Route<
+  B extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  P extends z.ZodType = z.ZodType,
+> {
   access: Access;
   body?: B;
   query?: Q;

@@ -59,15 +59,25 @@ export function jsonBody(): Middleware {
   return {
     before: async ({ event }) => {
       if (event.body === undefined || event.body === null || event.body === '') return;
-      const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body);
+      const raw = event.isBase64Encoded
+        ? Buffer.from(event.body, 'base64')
+        : Buffer.from(event.body);
       const limit = config().maxBodyBytes;
       if (raw.byteLength > limit) {
-        throw new ApiError('request.tooLarge', `The request body is ${raw.byteLength} bytes; the limit is ${limit}.`);
+        throw new ApiError(
+          'request.tooLarge',
+          `The request body is ${raw.byteLength} bytes; the limit is ${limit}.`,
+        );
       }
       try {
         event.parsedBody = JSON.parse(raw.toString('utf8'));
       } catch (error) {
-        throw new ApiError('request.malformedJson', 'The request body is not valid JSON.', undefined, { cause: error });
+        throw new ApiError(
+          'request.malformedJson',
+          'The request body is not valid JSON.',
+          undefined,
+          { cause: error },
+        );
       }
     },
   };
@@ -80,11 +90,23 @@ export function errorEnvelope(): Middleware {
       const requestId = request.event.requestContext?.requestId ?? '';
       const error = request.error;
       if (error instanceof ApiError) {
-        request.response = envelope(error.statusCode, error.code, error.message, requestId, error.fields, error.headers);
+        request.response = envelope(
+          error.statusCode,
+          error.code,
+          error.message,
+          requestId,
+          error.fields,
+          error.headers,
+        );
         return;
       }
       logger.error('request failed', error instanceof Error ? error : String(error));
-      request.response = envelope(500, 'internal.error', 'Something went wrong on our side; try again later.', requestId);
+      request.response = envelope(
+        500,
+        'internal.error',
+        'Something went wrong on our side; try again later.',
+        requestId,
+      );
     },
   };
 }

@@ -25,7 +25,10 @@ export const createTicketBody = z.strictObject({
   body: text(1, 65_535),
   priority: z.enum(PRIORITIES).optional(),
   departmentId: id.nullable().optional(),
-  attachmentIds: z.array(id).max(0, 'must be empty: this installation does not accept attachments yet').optional(),
+  attachmentIds: z
+    .array(id)
+    .max(0, 'must be empty: this installation does not accept attachments yet')
+    .optional(),
 });
 
 /** Query of `GET /tickets`. */
@@ -38,7 +41,10 @@ export const customerListQuery = z.strictObject({
 /** Body of a customer's reply. */
 export const customerReplyBody = z.strictObject({
   body: text(1, 65_535),
-  attachmentIds: z.array(id).max(0, 'must be empty: this installation does not accept attachments yet').optional(),
+  attachmentIds: z
+    .array(id)
+    .max(0, 'must be empty: this installation does not accept attachments yet')
+    .optional(),
 });
 
 /** Body of an agent's reply or internal note. */
@@ -72,5 +78,6 @@ export const agentPatchBody = z
     removeTags: tagNames.optional(),
   })
   .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
-    message: 'must change at least one of status, priority, assigneeId, departmentId, addTags, removeTags',
+    message:
+      'must change at least one of status, priority, assigneeId, departmentId, addTags, removeTags',
   });

@@ -27,7 +27,10 @@ export async function getSettings(now = Date.now()): Promise<Settings> {
 /** Stores settings (already validated) and drops the cache. */
 export async function putSettings(settings: Partial<Settings>): Promise<void> {
   await ddb().send(
-    new PutCommand({ TableName: tableName(), Item: { ...keys.settings(), entity: 'settings', settings } }),
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.settings(), entity: 'settings', settings },
+    }),
   );
   settingsCache = undefined;
 }

@@ -38,19 +38,28 @@ export function idempotencyScope(
       'Idempotency-Key': 'must be 1 to 200 visible ASCII characters, for example a UUID',
     });
   }
-  const fingerprint = createHash('sha256').update(routeKey).update(JSON.stringify(body)).digest('hex');
+  const fingerprint = createHash('sha256')
+    .update(routeKey)
+    .update(JSON.stringify(body))
+    .digest('hex');
   return { principalId, key: header, fingerprint };
 }
 
 /** Returns the response of an earlier request with the same key, if there was one. */
-export async function findStoredResult(scope: IdempotencyScope | undefined): Promise<ApiResponse | undefined> {
+export async function findStoredResult(
+  scope: IdempotencyScope | undefined,
+): Promise<ApiResponse | undefined> {
   if (!scope) return undefined;
   const stored = await getItem<StoredResult>(keys.idempotency(scope.principalId, scope.key));
   if (!stored || stored.expiresAt * 1000 < Date.now()) return undefined;
   if (stored.fingerprint !== scope.fingerprint) {
-    throw new ApiError('idempotency.keyReused', 'This Idempotency-Key was used for a different request.', {
-      'Idempotency-Key': 'was already used with another request body; send a new key',
-    });
+    throw new ApiError(
+      'idempotency.keyReused',
+      'This Idempotency-Key was used for a different request.',
+      {
+        'Idempotency-Key': 'was already used with another request body; send a new key',
+      },
+    );
   }
   return stored.response;
 }

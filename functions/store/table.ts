@@ -29,7 +29,9 @@ export function tableName(): string {
 
 /** Reads one item with a strongly consistent read. */
 export async function getItem<T>(key: ItemKey): Promise<T | undefined> {
-  const result = await ddb().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
+  const result = await ddb().send(
+    new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }),
+  );
   return result.Item as T | undefined;
 }
 
@@ -39,7 +41,10 @@ export async function getItem<T>(key: ItemKey): Promise<T | undefined> {
  */
 export class TransactionConflictError extends Error {
   override name = 'TransactionConflictError';
-  constructor(readonly reasons: string[], options?: { cause?: unknown }) {
+  constructor(
+    readonly reasons: string[],
+    options?: { cause?: unknown },
+  ) {
     super(`Transaction cancelled: ${reasons.join(', ')}`, options);
   }
 }
@@ -106,7 +111,11 @@ export interface PartitionQuery {
 }
 
 /** Builds the QueryCommand input for a partition query; pure, so it can be unit-tested. */
-export function buildQuery(query: PartitionQuery, limit: number, startKey?: Record<string, unknown>): QueryCommandInput {
+export function buildQuery(
+  query: PartitionQuery,
+  limit: number,
+  startKey?: Record<string, unknown>,
+): QueryCommandInput {
   const attr = query.index ? INDEX_KEYS[query.index]! : { pk: 'pk', sk: 'sk' };
   const names: Record<string, string> = { '#pk': attr.pk, ...query.filter?.names };
   const values: Record<string, unknown> = { ':pk': query.partition, ...query.filter?.values };
@@ -137,11 +146,17 @@ const MAX_FILTERED_READS = 8;
  * Reads one page of up to `limit` matching items. With a filter, it keeps reading (at most
  * {@link MAX_FILTERED_READS} calls) and may return fewer items with a cursor to continue.
  */
-export async function queryPage<T>(query: PartitionQuery, limit: number, cursor?: string): Promise<Page<T>> {
+export async function queryPage<T>(
+  query: PartitionQuery,
+  limit: number,
+  cursor?: string,
+): Promise<Page<T>> {
   const items: T[] = [];
   let startKey = decodeCursor(cursor);
   for (let reads = 0; reads < MAX_FILTERED_READS; reads += 1) {
-    const result = await ddb().send(new QueryCommand(buildQuery(query, limit - items.length, startKey)));
+    const result = await ddb().send(
+      new QueryCommand(buildQuery(query, limit - items.length, startKey)),
+    );
     items.push(...((result.Items ?? []) as T[]));
     startKey = result.LastEvaluatedKey;
     if (!startKey || items.length >= limit) break;

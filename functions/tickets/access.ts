@@ -5,7 +5,8 @@ import { getUser } from '../store/users.js';
 
 /** Returns whether a customer or guest may see a ticket: only their own, or their one ticket. */
 export function customerCanSee(principal: Principal, ticket: Ticket): boolean {
-  if (principal.guest) return principal.ticketReference === ticket.reference && ticket.requester.id === principal.id;
+  if (principal.guest)
+    return principal.ticketReference === ticket.reference && ticket.requester.id === principal.id;
   return ticket.requester.id === principal.id;
 }
 
@@ -14,7 +15,10 @@ export function customerCanSee(principal: Principal, ticket: Ticket): boolean {
  * agent sees every ticket (scoping off, or the caller is an admin). Membership set by an
  * admin wins over the token's `departments` claim.
  */
-export async function scopedDepartments(principal: Principal, settings: Settings): Promise<string[] | undefined> {
+export async function scopedDepartments(
+  principal: Principal,
+  settings: Settings,
+): Promise<string[] | undefined> {
   if (!settings.departmentScoping || principal.role === 'admin') return undefined;
   const profile = await getUser(principal.id);
   return profile?.departmentIds.length ? profile.departmentIds : principal.departments;

@@ -23,7 +23,10 @@ export interface NewTicketInput {
 async function resolveDepartment(departmentId: string | null | undefined): Promise<string | null> {
   if (!departmentId) return null;
   if (!(await findDepartment(departmentId))) {
-    throw invalidField('departmentId', `department "${departmentId}" does not exist; pick one from the department list`);
+    throw invalidField(
+      'departmentId',
+      `department "${departmentId}" does not exist; pick one from the department list`,
+    );
   }
   return departmentId;
 }
@@ -32,7 +35,13 @@ async function resolveDepartment(departmentId: string | null | undefined): Promi
 export function buildTicket(
   requester: Principal,
   input: NewTicketInput,
-  fields: { reference: string; priority: Priority; departmentId: string | null; channel: Channel; at: string },
+  fields: {
+    reference: string;
+    priority: Priority;
+    departmentId: string | null;
+    channel: Channel;
+    at: string;
+  },
 ): Ticket {
   return {
     id: randomUUID(),
@@ -44,7 +53,12 @@ export function buildTicket(
     channel: fields.channel,
     departmentId: fields.departmentId,
     assigneeId: null,
-    requester: { id: requester.id, name: requester.name, email: requester.email, guest: requester.guest },
+    requester: {
+      id: requester.id,
+      name: requester.name,
+      email: requester.email,
+      guest: requester.guest,
+    },
     tags: [],
     followerIds: [],
     createdAt: fields.at,
@@ -75,12 +89,27 @@ export async function createTicket(
 
   const settings = await getSettings();
   const departmentId = await resolveDepartment(input.departmentId);
-  const priority = input.priority && settings.allowCustomerPriority ? input.priority : settings.defaultPriority;
-  const reference = formatReference(settings.referencePrefix, await nextCounterValue('ticket-reference'));
+  const priority =
+    input.priority && settings.allowCustomerPriority ? input.priority : settings.defaultPriority;
+  const reference = formatReference(
+    settings.referencePrefix,
+    await nextCounterValue('ticket-reference'),
+  );
   const at = new Date().toISOString();
-  const ticket = buildTicket(requester, input, { reference, priority, departmentId, channel: options.channel, at });
+  const ticket = buildTicket(requester, input, {
+    reference,
+    priority,
+    departmentId,
+    channel: options.channel,
+    at,
+  });
   const response: ApiResponse = { statusCode: 201, body: { ticket: customerTicketView(ticket) } };
-  const created = newActivity('ticket.created', authorOf(requester), at, input.linkedFrom ? { note: `Follow-up to ${input.linkedFrom}` } : {});
+  const created = newActivity(
+    'ticket.created',
+    authorOf(requester),
+    at,
+    input.linkedFrom ? { note: `Follow-up to ${input.linkedFrom}` } : {},
+  );
 
   try {
     await transactWrite([
@@ -97,9 +126,16 @@ export async function createTicket(
   return { ticket, response };
 }
 
-async function racedResult(error: unknown, scope: IdempotencyScope | undefined): Promise<ApiResponse | undefined> {
+async function racedResult(
+  error: unknown,
+  scope: IdempotencyScope | undefined,
+): Promise<ApiResponse | undefined> {
   if (!(error instanceof TransactionConflictError) || !scope) return undefined;
   const stored = await findStoredResult(scope);
-  if (!stored) throw new ApiError('idempotency.inProgress', 'A request with this Idempotency-Key is still in progress; retry shortly.');
+  if (!stored)
+    throw new ApiError(
+      'idempotency.inProgress',
+      'A request with this Idempotency-Key is still in progress; retry shortly.',
+    );
   return stored;
 }

@@ -70,8 +70,14 @@ export function newActivity(
  */
 export function activityWrites(reference: string, activities: Activity[]): TransactItem[] {
   return activities.map((activity, position) => {
-    const key = keys.activity(reference, activity.createdAt, `${String(position).padStart(2, '0')}#${activity.id}`);
-    return { Put: { Item: { ...key, entity: 'activity', itemVersion: ITEM_VERSION, ...activity } } };
+    const key = keys.activity(
+      reference,
+      activity.createdAt,
+      `${String(position).padStart(2, '0')}#${activity.id}`,
+    );
+    return {
+      Put: { Item: { ...key, entity: 'activity', itemVersion: ITEM_VERSION, ...activity } },
+    };
   });
 }
 
@@ -79,7 +85,12 @@ export function activityWrites(reference: string, activities: Activity[]): Trans
 export function replyWrite(reference: string, reply: Reply): TransactItem {
   return {
     Put: {
-      Item: { ...keys.reply(reference, reply.createdAt, reply.id), entity: 'reply', itemVersion: ITEM_VERSION, ...reply },
+      Item: {
+        ...keys.reply(reference, reply.createdAt, reply.id),
+        entity: 'reply',
+        itemVersion: ITEM_VERSION,
+        ...reply,
+      },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };

@@ -51,7 +51,10 @@ function replyMutation(ticket: Ticket, reply: Reply, asAgent: boolean, at: strin
 }
 
 function replyResponse(reply: Reply, ticket: Ticket, asAgent: boolean): ApiResponse {
-  return { statusCode: 201, body: { reply, ticket: asAgent ? agentTicketView(ticket) : customerTicketView(ticket) } };
+  return {
+    statusCode: 201,
+    body: { reply, ticket: asAgent ? agentTicketView(ticket) : customerTicketView(ticket) },
+  };
 }
 
 /**
@@ -59,7 +62,11 @@ function replyResponse(reply: Reply, ticket: Ticket, asAgent: boolean): ApiRespo
  * conditional write. A requester's reply to a ticket closed longer than the reopen window
  * opens a new ticket linked to the old one instead.
  */
-export async function addReply(reference: string, input: ReplyInput, context: ReplyContext): Promise<ApiResponse> {
+export async function addReply(
+  reference: string,
+  input: ReplyInput,
+  context: ReplyContext,
+): Promise<ApiResponse> {
   const stored = await findStoredResult(context.scope);
   if (stored) return stored;
 
@@ -89,7 +96,11 @@ export async function addReply(reference: string, input: ReplyInput, context: Re
           createdAt: at,
         };
         const change = replyMutation(current, reply, asAgent, at);
-        response = replyResponse(reply, { ...change.ticket, version: current.version + 1, updatedAt: at }, asAgent);
+        response = replyResponse(
+          reply,
+          { ...change.ticket, version: current.version + 1, updatedAt: at },
+          asAgent,
+        );
         const writes = [replyWrite(reference, reply)];
         if (context.scope) writes.push(storeResultItem(context.scope, response));
         return { ...change, extraWrites: writes };
@@ -106,11 +117,21 @@ export async function addReply(reference: string, input: ReplyInput, context: Re
   }
 }
 
-async function followUp(closed: Ticket, input: ReplyInput, context: ReplyContext): Promise<ApiResponse> {
+async function followUp(
+  closed: Ticket,
+  input: ReplyInput,
+  context: ReplyContext,
+): Promise<ApiResponse> {
   const subject = `Re: ${closed.subject}`.slice(0, 255);
   const { ticket } = await createTicket(
     context.principal,
-    { subject, body: input.body, priority: closed.priority, departmentId: closed.departmentId, linkedFrom: closed.reference },
+    {
+      subject,
+      body: input.body,
+      priority: closed.priority,
+      departmentId: closed.departmentId,
+      linkedFrom: closed.reference,
+    },
     { channel: closed.channel, scope: undefined },
   );
   const reply: Reply = {
@@ -122,5 +143,8 @@ async function followUp(closed: Ticket, input: ReplyInput, context: ReplyContext
     attachments: [],
     createdAt: ticket.createdAt,
   };
-  return { statusCode: 201, body: { reply, ticket: customerTicketView(ticket), linkedFrom: closed.reference } };
+  return {
+    statusCode: 201,
+    body: { reply, ticket: customerTicketView(ticket), linkedFrom: closed.reference },
+  };
 }

@@ -19,13 +19,17 @@ export async function loadTicket(reference: string): Promise<Ticket | undefined>
 
 /** Reads a ticket with its replies, notes and activity in one partition query. */
 export async function loadTicketRecord(reference: string): Promise<TicketRecord | undefined> {
-  const items = await queryAll<Record<string, unknown>>({ partition: keys.ticketPartition(reference) });
+  const items = await queryAll<Record<string, unknown>>({
+    partition: keys.ticketPartition(reference),
+  });
   const ticketItem = items.find((item) => item.entity === 'ticket');
   if (!ticketItem) return undefined;
   return {
     ticket: fromItem<Ticket>(ticketItem),
     replies: items.filter((item) => item.entity === 'reply').map((item) => fromItem<Reply>(item)),
-    activity: items.filter((item) => item.entity === 'activity').map((item) => fromItem<Activity>(item)),
+    activity: items
+      .filter((item) => item.entity === 'activity')
+      .map((item) => fromItem<Activity>(item)),
   };
 }
 
@@ -44,7 +48,11 @@ export async function listRequesterTickets(
     newestFirst: true,
   };
   if (options.status) {
-    query.filter = { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': options.status } };
+    query.filter = {
+      expression: '#status = :status',
+      names: { '#status': 'status' },
+      values: { ':status': options.status },
+    };
   }
   return toTicketPage(await queryPage(query, options.limit, options.cursor));
 }
@@ -67,10 +75,18 @@ interface FilterPart {
 function filterParts(filters: QueueFilters, indexed: Set<keyof QueueFilters>): FilterPart[] {
   const parts: FilterPart[] = [];
   if (filters.status && !indexed.has('status')) {
-    parts.push({ expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': filters.status } });
+    parts.push({
+      expression: '#status = :status',
+      names: { '#status': 'status' },
+      values: { ':status': filters.status },
+    });
   }
   if (filters.departmentId && !indexed.has('departmentId')) {
-    parts.push({ expression: '#dept = :dept', names: { '#dept': 'departmentId' }, values: { ':dept': filters.departmentId } });
+    parts.push({
+      expression: '#dept = :dept',
+      names: { '#dept': 'departmentId' },
+      values: { ':dept': filters.departmentId },
+    });
   }
   if (filters.visibleDepartments) {
     const values: Record<string, unknown> = {};
@@ -128,10 +144,19 @@ export function planQueueQuery(filters: QueueFilters): PartitionQuery {
       filter: combine(filterParts(filters, new Set(['status']))),
     };
   }
-  return { ...base, index: INDEX.queue, partition: keys.queue('open'), filter: combine(filterParts(filters, new Set())) };
+  return {
+    ...base,
+    index: INDEX.queue,
+    partition: keys.queue('open'),
+    filter: combine(filterParts(filters, new Set())),
+  };
 }
 
 /** Lists the agent queue, newest activity first. */
-export async function listQueue(filters: QueueFilters, limit: number, cursor?: string): Promise<Page<Ticket>> {
+export async function listQueue(
+  filters: QueueFilters,
+  limit: number,
+  cursor?: string,
+): Promise<Page<Ticket>> {
   return toTicketPage(await queryPage(planQueueQuery(filters), limit, cursor));
 }

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { InvalidTransitionError, toActivities, type ChangeResult } from '../domain/ticket-changes.js';
+import {
+  InvalidTransitionError,
+  toActivities,
+  type ChangeResult,
+} from '../domain/ticket-changes.js';
 import type { Author, Ticket } from '../domain/types.js';
 import { ApiError, ticketNotFound } from '../lib/errors.js';
 import { TransactionConflictError, transactWrite, type TransactItem } from '../store/table.js';
@@ -19,9 +23,13 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header === '') return undefined;
   const match = /^(?:W\/)?"?(\d{1,15})"?$/.exec(header.trim());
   if (!match) {
-    throw new ApiError('validation.failed', 'The If-Match header must be a ticket version number.', {
-      'If-Match': 'must be the ticket version from the last read, for example 3',
-    });
+    throw new ApiError(
+      'validation.failed',
+      'The If-Match header must be a ticket version number.',
+      {
+        'If-Match': 'must be the ticket version from the last read, for example 3',
+      },
+    );
   }
   return Number(match[1]);
 }
@@ -35,7 +43,9 @@ function versionConflict(reference: string, expected: number, actual: number): A
 
 function toApiError(error: unknown): unknown {
   if (error instanceof InvalidTransitionError) {
-    return new ApiError('ticket.invalidTransition', error.message, { status: `cannot move from ${error.from} to ${error.to}` });
+    return new ApiError('ticket.invalidTransition', error.message, {
+      status: `cannot move from ${error.from} to ${error.to}`,
+    });
   }
   return error;
 }
@@ -75,11 +85,16 @@ export async function saveTicketChange(
       ]);
       return next;
     } catch (error) {
-      const lostRace = error instanceof TransactionConflictError && error.reasons[0] === 'ConditionalCheckFailed';
+      const lostRace =
+        error instanceof TransactionConflictError && error.reasons[0] === 'ConditionalCheckFailed';
       if (!lostRace) throw error;
       if (options.ifMatch !== undefined || attempt >= MAX_ATTEMPTS) {
         const latest = await loadTicket(reference);
-        throw versionConflict(reference, options.ifMatch ?? current.version, latest?.version ?? current.version);
+        throw versionConflict(
+          reference,
+          options.ifMatch ?? current.version,
+          latest?.version ?? current.version,
+        );
       }
     }
   }

@@ -1,5 +1,10 @@
 import type { Status } from '../domain/enums.js';
-import { InvalidTransitionError, applyPatch, changeStatus, type TicketPatch } from '../domain/ticket-changes.js';
+import {
+  InvalidTransitionError,
+  applyPatch,
+  changeStatus,
+  type TicketPatch,
+} from '../domain/ticket-changes.js';
 import type { Principal, TagRef, Ticket } from '../domain/types.js';
 import { ApiError, invalidField } from '../lib/errors.js';
 import { findDepartment, getSettings } from '../store/configuration.js';
@@ -34,7 +39,10 @@ async function checkReferences(input: AgentPatchInput): Promise<void> {
   if (input.assigneeId) {
     const user = await getUser(input.assigneeId);
     if (!user || user.role === 'customer') {
-      throw invalidField('assigneeId', `"${input.assigneeId}" is not a known agent; pick one from /agent/agents`);
+      throw invalidField(
+        'assigneeId',
+        `"${input.assigneeId}" is not a known agent; pick one from /agent/agents`,
+      );
     }
   }
   if (input.departmentId && !(await findDepartment(input.departmentId))) {
@@ -58,18 +66,30 @@ export async function patchTicket(
     addTags: input.addTags?.map(tagFromName),
     removeTags: input.removeTags,
   };
-  return saveTicketChange(reference, authorOf(principal), (ticket, at) => applyPatch(ticket, patch, at), options);
+  return saveTicketChange(
+    reference,
+    authorOf(principal),
+    (ticket, at) => applyPatch(ticket, patch, at),
+    options,
+  );
 }
 
 /** Closes a ticket for its requester when the installation allows customers to close. */
-export async function closeByRequester(principal: Principal, reference: string, visible: (ticket: Ticket) => boolean): Promise<Ticket> {
+export async function closeByRequester(
+  principal: Principal,
+  reference: string,
+  visible: (ticket: Ticket) => boolean,
+): Promise<Ticket> {
   const settings = await getSettings();
   return saveTicketChange(
     reference,
     authorOf(principal),
     (ticket, at) => {
       if (!settings.allowCustomerClose) {
-        throw new ApiError('ticket.closeNotAllowed', 'This helpdesk does not let customers close tickets; ask an agent.');
+        throw new ApiError(
+          'ticket.closeNotAllowed',
+          'This helpdesk does not let customers close tickets; ask an agent.',
+        );
       }
       return changeStatus(ticket, 'closed', at);
     },
@@ -78,7 +98,11 @@ export async function closeByRequester(principal: Principal, reference: string, 
 }
 
 /** Reopens a resolved ticket, or a closed one within the reopen window, for its requester. */
-export async function reopenByRequester(principal: Principal, reference: string, visible: (ticket: Ticket) => boolean): Promise<Ticket> {
+export async function reopenByRequester(
+  principal: Principal,
+  reference: string,
+  visible: (ticket: Ticket) => boolean,
+): Promise<Ticket> {
   const settings = await getSettings();
   return saveTicketChange(
     reference,

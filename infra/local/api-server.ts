@@ -9,7 +9,10 @@ import { loadRoutes, matchRoute, type LocalRoute } from './routes.js';
 // each request into an API Gateway HTTP API (payload 2.0) event. Run as its own process so
 // the handlers read this installation's environment at import, as a cold start does.
 
-type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<{
+type LambdaHandler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<{
   statusCode: number;
   headers?: Record<string, string | number | boolean>;
   body?: string;
@@ -55,11 +58,18 @@ function headersOf(request: IncomingMessage): Record<string, string> {
 
 function queryOf(url: URL): Record<string, string> | undefined {
   const query: Record<string, string> = {};
-  for (const key of new Set(url.searchParams.keys())) query[key] = url.searchParams.getAll(key).join(',');
+  for (const key of new Set(url.searchParams.keys()))
+    query[key] = url.searchParams.getAll(key).join(',');
   return Object.keys(query).length > 0 ? query : undefined;
 }
 
-function buildEvent(request: IncomingMessage, url: URL, route: LocalRoute, params: Record<string, string>, body: Buffer): APIGatewayProxyEventV2 {
+function buildEvent(
+  request: IncomingMessage,
+  url: URL,
+  route: LocalRoute,
+  params: Record<string, string>,
+  body: Buffer,
+): APIGatewayProxyEventV2 {
   const now = Date.now();
   return {
     version: '2.0',
@@ -81,7 +91,13 @@ function buildEvent(request: IncomingMessage, url: URL, route: LocalRoute, param
       stage: '$default',
       time: new Date(now).toISOString(),
       timeEpoch: now,
-      http: { method: route.method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: request.socket.remoteAddress ?? '127.0.0.1', userAgent: request.headers['user-agent'] ?? '' },
+      http: {
+        method: route.method,
+        path: url.pathname,
+        protocol: 'HTTP/1.1',
+        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: request.headers['user-agent'] ?? '',
+      },
     },
   };
 }
@@ -113,7 +129,12 @@ function corsHeaders(request: IncomingMessage): Record<string, string> {
   };
 }
 
-function sendGatewayError(response: ServerResponse, request: IncomingMessage, status: number, message: string): void {
+function sendGatewayError(
+  response: ServerResponse,
+  request: IncomingMessage,
+  status: number,
+  message: string,
+): void {
   response.writeHead(status, { ...corsHeaders(request), 'Content-Type': 'application/json' });
   response.end(JSON.stringify({ message }));
 }
@@ -133,9 +154,15 @@ async function serve(request: IncomingMessage, response: ServerResponse): Promis
 
   const handler = await handlerFor(route);
   const result = await handler(buildEvent(request, url, route, params, body), lambdaContext(route));
-  const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
+  const headers = Object.fromEntries(
+    Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]),
+  );
   response.writeHead(result.statusCode, headers);
-  response.end(result.body === undefined ? undefined : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8'));
+  response.end(
+    result.body === undefined
+      ? undefined
+      : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8'),
+  );
 }
 
 const server = http.createServer((request, response) => {
@@ -151,7 +178,9 @@ const server = http.createServer((request, response) => {
 await Promise.all(routes.map((route) => handlerFor(route)));
 
 server.listen(port, '127.0.0.1', () => {
-  process.stdout.write(`${JSON.stringify({ level: 'INFO', message: 'local api listening', port, routes: routes.length })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ level: 'INFO', message: 'local api listening', port, routes: routes.length })}\n`,
+  );
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -62,26 +62,54 @@ function readJson(request: IncomingMessage): Promise<unknown> {
   });
 }
 
-async function demoApi(request: IncomingMessage, response: ServerResponse, pathname: string, options: DemoServerOptions) {
+async function demoApi(
+  request: IncomingMessage,
+  response: ServerResponse,
+  pathname: string,
+  options: DemoServerOptions,
+) {
   if (pathname === '/demo-api/config') return sendJson(response, 200, { apiBase: options.apiBase });
   if (pathname === '/demo-api/users') {
-    return sendJson(response, 200, DEMO_USERS.map(({ sub, name, email, role, label }) => ({ id: sub, name, email, role, label })));
+    return sendJson(
+      response,
+      200,
+      DEMO_USERS.map(({ sub, name, email, role, label }) => ({
+        id: sub,
+        name,
+        email,
+        role,
+        label,
+      })),
+    );
   }
   if (pathname === '/demo-api/token' && request.method === 'POST') {
     const body = (await readJson(request)) as { userId?: unknown } | undefined;
     const user = typeof body?.userId === 'string' ? demoUser(body.userId) : undefined;
-    if (!user) return sendJson(response, 422, { error: { code: 'validation.failed', message: 'userId must be a demo user id from /demo-api/users' } });
+    if (!user)
+      return sendJson(response, 422, {
+        error: {
+          code: 'validation.failed',
+          message: 'userId must be a demo user id from /demo-api/users',
+        },
+      });
     const ttlSeconds = 3600;
     const token = await mintHostToken(options.secret, user, ttlSeconds);
-    return sendJson(response, 200, { token, expiresAt: new Date(Date.now() + ttlSeconds * 1000).toISOString() });
+    return sendJson(response, 200, {
+      token,
+      expiresAt: new Date(Date.now() + ttlSeconds * 1000).toISOString(),
+    });
   }
-  return sendJson(response, 404, { error: { code: 'route.notFound', message: `No demo endpoint ${pathname}` } });
+  return sendJson(response, 404, {
+    error: { code: 'route.notFound', message: `No demo endpoint ${pathname}` },
+  });
 }
 
 function staticFile(root: string, pathname: string): string | undefined {
-  const bundle = pathname === '/escalated.js' || pathname.startsWith('/chunks/') || pathname.endsWith('.js.map');
+  const bundle =
+    pathname === '/escalated.js' || pathname.startsWith('/chunks/') || pathname.endsWith('.js.map');
   const base = path.join(root, bundle ? 'dist' : 'demo');
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const relative =
+    pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
   const file = path.resolve(base, relative);
   if (!file.startsWith(base + path.sep)) return undefined;
   return existsSync(file) && statSync(file).isFile() ? file : undefined;
@@ -93,7 +121,11 @@ export function startDemoServer(options: DemoServerOptions): Promise<Server> {
   const server = http.createServer((request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (pathname.startsWith('/demo-api/')) {
-      demoApi(request, response, pathname, options).catch(() => sendJson(response, 500, { error: { code: 'internal.error', message: 'demo endpoint failed' } }));
+      demoApi(request, response, pathname, options).catch(() =>
+        sendJson(response, 500, {
+          error: { code: 'internal.error', message: 'demo endpoint failed' },
+        }),
+      );
       return;
     }
     const file = staticFile(options.root, pathname);

@@ -27,7 +27,9 @@ export function freePort(): Promise<number> {
 export function assertPortFree(port: number, variable: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
-    server.once('error', () => reject(new Error(`Port ${port} is in use; set ${variable} to another port.`)));
+    server.once('error', () =>
+      reject(new Error(`Port ${port} is in use; set ${variable} to another port.`)),
+    );
     server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
   });
 }
@@ -45,7 +47,10 @@ export function startService(
   mkdirSync(options.logDir, { recursive: true });
   const logFile = path.join(options.logDir, `${name}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env });
+  const child = spawn(command, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: options.env ?? process.env,
+  });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   child.once('exit', (code) => options.onExit?.(code));
@@ -73,7 +78,11 @@ export function stopService(service: Service, graceMs = 5000): Promise<void> {
  * Polls a URL until it answers (any status, or only 2xx with `requireOk`), or rejects after
  * `timeoutMs`.
  */
-export async function waitForHttp(url: string, timeoutMs = 60_000, requireOk = false): Promise<void> {
+export async function waitForHttp(
+  url: string,
+  timeoutMs = 60_000,
+  requireOk = false,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {

@@ -22,13 +22,20 @@ export interface LocalResources {
 }
 
 /** Reads the deployed resource definitions and names them for a local installation. */
-export function loadResources(root: string, names: { tableName: string; bucketName: string }): LocalResources {
-  const raw = readCloudFormationYaml(path.join(root, 'infra/resources.yml')) as { Resources: Record<string, CfnResource> };
+export function loadResources(
+  root: string,
+  names: { tableName: string; bucketName: string },
+): LocalResources {
+  const raw = readCloudFormationYaml(path.join(root, 'infra/resources.yml')) as {
+    Resources: Record<string, CfnResource>;
+  };
   const resources = substituteVariables(raw.Resources, names);
   const table = Object.values(resources).find((r) => r.Type === 'AWS::DynamoDB::Table');
   const bucket = Object.values(resources).find((r) => r.Type === 'AWS::S3::Bucket');
-  if (!table || !bucket) throw new Error('infra/resources.yml must define one table and one bucket');
-  const { TableName, BillingMode, AttributeDefinitions, KeySchema, GlobalSecondaryIndexes } = table.Properties as unknown as CreateTableCommandInput;
+  if (!table || !bucket)
+    throw new Error('infra/resources.yml must define one table and one bucket');
+  const { TableName, BillingMode, AttributeDefinitions, KeySchema, GlobalSecondaryIndexes } =
+    table.Properties as unknown as CreateTableCommandInput;
   return {
     table: { TableName, BillingMode, AttributeDefinitions, KeySchema, GlobalSecondaryIndexes },
     bucketName: String(bucket.Properties.BucketName),
@@ -39,7 +46,10 @@ export function loadResources(root: string, names: { tableName: string; bucketNa
  * Creates the table when it is missing, and adds any index the definition gained since the
  * table was created, so a kept local data directory follows schema changes.
  */
-export async function ensureTable(client: DynamoDBClient, table: CreateTableCommandInput): Promise<void> {
+export async function ensureTable(
+  client: DynamoDBClient,
+  table: CreateTableCommandInput,
+): Promise<void> {
   const existing = await describe(client, table.TableName!);
   if (!existing) {
     await client.send(new CreateTableCommand(table));
@@ -48,11 +58,13 @@ export async function ensureTable(client: DynamoDBClient, table: CreateTableComm
   const present = new Set((existing.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
   for (const index of table.GlobalSecondaryIndexes ?? []) {
     if (present.has(index.IndexName)) continue;
-    await client.send(new UpdateTableCommand({
-      TableName: table.TableName,
-      AttributeDefinitions: attributesOf(index, table.AttributeDefinitions ?? []),
-      GlobalSecondaryIndexUpdates: [{ Create: index }],
-    }));
+    await client.send(
+      new UpdateTableCommand({
+        TableName: table.TableName,
+        AttributeDefinitions: attributesOf(index, table.AttributeDefinitions ?? []),
+        GlobalSecondaryIndexUpdates: [{ Create: index }],
+      }),
+    );
   }
 }
 
@@ -65,7 +77,10 @@ async function describe(client: DynamoDBClient, name: string) {
   }
 }
 
-function attributesOf(index: GlobalSecondaryIndex, all: AttributeDefinition[]): AttributeDefinition[] {
+function attributesOf(
+  index: GlobalSecondaryIndex,
+  all: AttributeDefinition[],
+): AttributeDefinition[] {
   const names = new Set((index.KeySchema ?? []).map((key) => key.AttributeName));
   return all.filter((attribute) => names.has(attribute.AttributeName));
 }

@@ -35,7 +35,9 @@ function compilePath(routePath: string): { pattern: RegExp; paramNames: string[]
 
 /** Reads the `httpApi` routes of serverless.yml, so the local API serves exactly those. */
 export function loadRoutes(root: string): LocalRoute[] {
-  const config = readCloudFormationYaml(path.join(root, 'serverless.yml')) as { functions: Record<string, ServerlessFunction> };
+  const config = readCloudFormationYaml(path.join(root, 'serverless.yml')) as {
+    functions: Record<string, ServerlessFunction>;
+  };
   const routes: LocalRoute[] = [];
   for (const [functionName, fn] of Object.entries(config.functions)) {
     const dot = fn.handler.lastIndexOf('.');
@@ -45,7 +47,15 @@ export function loadRoutes(root: string): LocalRoute[] {
       if (!event.httpApi) continue;
       const { method, path: routePath } = event.httpApi;
       const upper = method.toUpperCase();
-      routes.push({ method: upper, path: routePath, routeKey: `${upper} ${routePath}`, functionName, module, exportName, ...compilePath(routePath) });
+      routes.push({
+        method: upper,
+        path: routePath,
+        routeKey: `${upper} ${routePath}`,
+        functionName,
+        module,
+        exportName,
+        ...compilePath(routePath),
+      });
     }
   }
   return routes;
@@ -59,7 +69,9 @@ export function matchRoute(routes: LocalRoute[], method: string, pathname: strin
     if (!match) continue;
     pathExists = true;
     if (candidate.method !== method) continue;
-    const params = Object.fromEntries(candidate.paramNames.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]));
+    const params = Object.fromEntries(
+      candidate.paramNames.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]),
+    );
     return { route: candidate, params, pathExists };
   }
   return { route: undefined, params: {}, pathExists };

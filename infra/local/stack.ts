@@ -6,7 +6,14 @@ import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { startDemoServer } from './demo-server.js';
-import { assertPortFree, freePort, startService, stopService, waitForHttp, type Service } from './processes.js';
+import {
+  assertPortFree,
+  freePort,
+  startService,
+  stopService,
+  waitForHttp,
+  type Service,
+} from './processes.js';
 import { ensureTable, loadResources } from './resources.js';
 import { seedDemoData } from './seed.js';
 
@@ -82,7 +89,8 @@ async function waitForDynamo(client: DynamoDBClient, timeoutMs = 60_000): Promis
       await client.send(new ListTablesCommand({}));
       return;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error('DynamoDB Local did not start; is Java 17 installed?', { cause: error });
+      if (Date.now() > deadline)
+        throw new Error('DynamoDB Local did not start; is Java 17 installed?', { cause: error });
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
   }
@@ -102,14 +110,23 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   await assertPortFree(options.apiPort, 'ESCALATED_API_PORT');
   const secret = localSecret(dataDir, options.jwtSecret);
   const tableName = options.tableName ?? 'escalated-local';
-  const resources = loadResources(options.root, { tableName, bucketName: options.bucketName ?? 'escalated-local-attachments' });
-  const [dynamoPort, s3Port, sesPort, demoPort] = await Promise.all([freePort(), freePort(), freePort(), options.demoPort ?? freePort()]);
+  const resources = loadResources(options.root, {
+    tableName,
+    bucketName: options.bucketName ?? 'escalated-local-attachments',
+  });
+  const [dynamoPort, s3Port, sesPort, demoPort] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    options.demoPort ?? freePort(),
+  ]);
 
   const services: Service[] = [];
   let demoServer: Server | undefined;
   let stopping = false;
   const onExit = (name: string) => (code: number | null) => {
-    if (!stopping) log(`${name} exited unexpectedly (code ${code}); see ${path.join(logDir, `${name}.log`)}`);
+    if (!stopping)
+      log(`${name} exited unexpectedly (code ${code}); see ${path.join(logDir, `${name}.log`)}`);
   };
   const stop = async () => {
     stopping = true;
@@ -120,13 +137,76 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
   try {
     const jar = dynamoJarDir();
-    services.push(startService('dynamodb', 'java', ['-Xmx512m', `-Djava.library.path=${jar}/DynamoDBLocal_lib`, '-jar', `${jar}/DynamoDBLocal.jar`, '-dbPath', path.join(dataDir, 'dynamodb'), '-sharedDb', '-disableTelemetry', '-port', String(dynamoPort)], { logDir, onExit: onExit('dynamodb') }));
-    services.push(startService('s3', process.execPath, [packageBin('s3rver', 'bin/s3rver.js'), '-d', path.join(dataDir, 's3'), '-a', '127.0.0.1', '-p', String(s3Port), '--silent', '--configure-bucket', resources.bucketName, path.join(options.root, 'infra/local/s3-cors.xml')], { logDir, onExit: onExit('s3') }));
-    services.push(startService('ses', process.execPath, [packageBin('aws-ses-v2-local', 'dist/cli.js'), '--host', '127.0.0.1', '--port', String(sesPort)], { logDir, onExit: onExit('ses') }));
+    services.push(
+      startService(
+        'dynamodb',
+        'java',
+        [
+          '-Xmx512m',
+          `-Djava.library.path=${jar}/DynamoDBLocal_lib`,
+          '-jar',
+          `${jar}/DynamoDBLocal.jar`,
+          '-dbPath',
+          path.join(dataDir, 'dynamodb'),
+          '-sharedDb',
+          '-disableTelemetry',
+          '-port',
+          String(dynamoPort),
+        ],
+        { logDir, onExit: onExit('dynamodb') },
+      ),
+    );
+    services.push(
+      startService(
+        's3',
+        process.execPath,
+        [
+          packageBin('s3rver', 'bin/s3rver.js'),
+          '-d',
+          path.join(dataDir, 's3'),
+          '-a',
+          '127.0.0.1',
+          '-p',
+          String(s3Port),
+          '--silent',
+          '--configure-bucket',
+          resources.bucketName,
+          path.join(options.root, 'infra/local/s3-cors.xml'),
+        ],
+        { logDir, onExit: onExit('s3') },
+      ),
+    );
+    services.push(
+      startService(
+        'ses',
+        process.execPath,
+        [
+          packageBin('aws-ses-v2-local', 'dist/cli.js'),
+          '--host',
+          '127.0.0.1',
+          '--port',
+          String(sesPort),
+        ],
+        { logDir, onExit: onExit('ses') },
+      ),
+    );
 
-    const endpoints = { dynamodb: `http://127.0.0.1:${dynamoPort}`, s3: `http://127.0.0.1:${s3Port}`, ses: `http://127.0.0.1:${sesPort}` };
-    const dynamo = new DynamoDBClient({ region: LOCAL_AWS.AWS_REGION, endpoint: endpoints.dynamodb, credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
-    await Promise.all([waitForDynamo(dynamo), waitForHttp(endpoints.s3), waitForHttp(`${endpoints.ses}/health-check`)]);
+    const endpoints = {
+      dynamodb: `http://127.0.0.1:${dynamoPort}`,
+      s3: `http://127.0.0.1:${s3Port}`,
+      ses: `http://127.0.0.1:${sesPort}`,
+    };
+    const dynamo = new DynamoDBClient({
+      region: LOCAL_AWS.AWS_REGION,
+      endpoint: endpoints.dynamodb,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      maxAttempts: 1,
+    });
+    await Promise.all([
+      waitForDynamo(dynamo),
+      waitForHttp(endpoints.s3),
+      waitForHttp(`${endpoints.ses}/health-check`),
+    ]);
     await ensureTable(dynamo, resources.table);
 
     const apiEnv = {
@@ -143,13 +223,23 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       SES_ENDPOINT: endpoints.ses,
       POWERTOOLS_DEV: 'false',
     };
-    services.push(startService('api', process.execPath, ['--import', 'tsx', path.join(options.root, 'infra/local/api-server.ts')], { logDir, env: apiEnv, onExit: onExit('api') }));
+    services.push(
+      startService(
+        'api',
+        process.execPath,
+        ['--import', 'tsx', path.join(options.root, 'infra/local/api-server.ts')],
+        { logDir, env: apiEnv, onExit: onExit('api') },
+      ),
+    );
     const apiBase = `http://127.0.0.1:${options.apiPort}/api/v1`;
     await waitForHttp(`${apiBase}/health`, 60_000, true);
 
     if (options.seed !== false) {
-      const db = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
-      if (await seedDemoData({ db, table: tableName, api: apiBase, secret })) log('Seeded demo data.');
+      const db = DynamoDBDocumentClient.from(dynamo, {
+        marshallOptions: { removeUndefinedValues: true },
+      });
+      if (await seedDemoData({ db, table: tableName, api: apiBase, secret }))
+        log('Seeded demo data.');
     }
     demoServer = await startDemoServer({ root: options.root, port: demoPort, apiBase, secret });
 

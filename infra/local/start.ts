@@ -21,7 +21,9 @@ const stack = await startStack({
   jwtSecret: process.env.ESCALATED_JWT_SECRET,
   log: (message) => console.log(message),
 }).catch((error: unknown) => {
-  console.error(`Could not start the local stack: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `Could not start the local stack: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });
 

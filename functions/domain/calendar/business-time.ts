@@ -7,7 +7,7 @@ import type { Pause } from './types.js';
 
 /**
  * Number of consecutive local dates without opening hours after which a calendar counts as never
- * open. Two years cover any weekly pattern together with a year of one-off holidays.
+ * open. A calendar with any weekly hours reaches it only if holidays close two years in a row.
  */
 export const MAX_CLOSED_DAYS = 731;
 
@@ -15,8 +15,8 @@ export const MAX_CLOSED_DAYS = 731;
  * Adds business minutes to an instant: the clock runs only while the calendar is open and no
  * pause is in progress. A deadline that uses up an interval exactly is that interval's end (Friday
  * 16:00 plus 60 minutes on a 09:00–17:00 calendar is Friday 17:00). Adding 0 minutes returns the
- * first open, unpaused instant at or after `start`; an interval's end is not open, so 0 minutes
- * from Friday 17:00 is Monday 09:00.
+ * first open, unpaused instant at or after `start`. Intervals are half-open, so 0 minutes from
+ * Friday 17:00 is Monday 09:00.
  *
  * @throws RangeError when `minutes` is negative or not finite, when a date is invalid, when a
  * pause ends before it starts, when the calendar is invalid, or when the calendar is closed on

@@ -40,7 +40,7 @@ export function openSpansOfDay(compiled: CompiledCalendar, day: number): readonl
 
 function computeOpenSpans(compiled: CompiledCalendar, day: number): readonly Span[] {
   const midnight = new Date(day * DAY_MS);
-  // getUTCDay() counts from Sunday; the compiled hours count from Monday.
+  // getUTCDay() counts from Sunday, but the compiled hours count from Monday.
   const hours = compiled.hoursByWeekday[(midnight.getUTCDay() + 6) % 7] ?? [];
   if (hours.length === 0) {
     return [];

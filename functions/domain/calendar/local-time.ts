@@ -44,10 +44,10 @@ export function localTimeToEpochMs(zone: Zone, wallMs: number): number {
   return findOffsetChange(zone, withOffsetAfter, withOffsetBefore);
 }
 
-// UTC offsets lie between -12:00 and +14:00, so the spans of local date D lie between
-// D·day - 14 h and (D + 1)·day + 12 h in epoch milliseconds. The two functions below use that to
-// bound a walk over local dates without reading the zone's offset, which costs more (about 6 µs
-// per call through Intl in Luxon 3.7 on Node 20) than visiting two extra cached dates.
+// A UTC offset is less than a day either way, so the spans of local date D lie strictly between
+// (D - 1)·day and (D + 2)·day in epoch milliseconds. The two functions below use that to bound a
+// walk over local dates without reading the zone's offset. Luxon 3.7 computes an offset by
+// formatting the instant through Intl, which costs more than visiting two extra cached dates.
 
 /** Returns the first local date, as days since 1970-01-01, that can be open after `epochMs`. */
 export function firstDayEndingAfter(epochMs: number): number {

@@ -4,7 +4,7 @@ export interface Span {
   readonly end: number;
 }
 
-/** Sorts spans by start and joins those that overlap or touch; empty spans are dropped. */
+/** Sorts spans by start, joins those that overlap or touch, and drops empty ones. */
 export function mergeSpans(spans: readonly Span[]): Span[] {
   const sorted = spans.filter((span) => span.start < span.end).sort((a, b) => a.start - b.start);
   const merged: Span[] = [];

@@ -22,7 +22,7 @@ export const endTimeSchema = z
     'must be a time of day as HH:MM between 00:01 and 24:00',
   );
 
-/** Opening interval `[start, end]` within one local day; the end is exclusive. */
+/** Opening interval `[start, end]` within one local day, with the end excluded. */
 export const openingIntervalSchema = z
   .tuple([startTimeSchema, endTimeSchema])
   .refine(([start, end]) => start < end, 'the interval start must be before its end');
@@ -48,7 +48,7 @@ export const dayHoursSchema = z.array(openingIntervalSchema).superRefine((interv
   }
 });
 
-/** Opening hours per weekday; a weekday that is missing or empty has no business hours. */
+/** Opening hours per weekday. A weekday that is missing or empty has no business hours. */
 export const weekHoursSchema = z.strictObject({
   mon: dayHoursSchema.optional(),
   tue: dayHoursSchema.optional(),

@@ -72,7 +72,11 @@ describe('worked examples on other calendars', () => {
   });
 
   it('joins whole days across midnight', () => {
-    const always: Calendar = { name: 'Always', timezone: 'UTC', hours: everyDay([['00:00', '24:00']]) };
+    const always: Calendar = {
+      name: 'Always',
+      timezone: 'UTC',
+      hours: everyDay([['00:00', '24:00']]),
+    };
 
     const due = addBusinessMinutes(always, new Date('2025-01-13T22:00:00Z'), 240);
 
@@ -108,10 +112,7 @@ describe('worked examples on other calendars', () => {
     const withHolidays: Calendar = {
       ...DEFAULT_CALENDAR,
       name: 'Default with holidays',
-      holidays: [
-        { date: '2020-12-25', recurring: true },
-        { date: '2026-03-02' },
-      ],
+      holidays: [{ date: '2020-12-25', recurring: true }, { date: '2026-03-02' }],
     };
 
     it('blocks a recurring date in a later year', () => {

@@ -1,0 +1,248 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../../widget/src/agent-queue/define.js';
+import '../../../widget/src/portal/define.js';
+import type { EscalatedAgentQueue } from '../../../widget/src/agent-queue/agent-queue.js';
+import type { EscalatedPortal } from '../../../widget/src/portal/portal.js';
+import {
+  choose,
+  clientAs,
+  createTicket,
+  deepQuery,
+  testContext,
+  typeInto,
+  uniqueSubject,
+  userId,
+  waitFor,
+  waitForElement,
+  waitForText,
+} from '../support/stack.js';
+
+async function queueAs(user: 'agent' | 'agent2' | 'admin'): Promise<EscalatedAgentQueue> {
+  const { apiBase, tokens } = testContext();
+  return fixture<EscalatedAgentQueue>(
+    html`<escalated-agent-queue
+      api-base=${apiBase}
+      .token=${tokens[user]}
+    ></escalated-agent-queue>`,
+  );
+}
+
+function rowFor(queue: EscalatedAgentQueue, subject: string): Promise<HTMLElement> {
+  return waitForText(queue.shadowRoot!, 'tr[part~="row"]', subject);
+}
+
+async function openTicket(queue: EscalatedAgentQueue, subject: string): Promise<ShadowRoot> {
+  const row = await rowFor(queue, subject);
+  row.querySelector<HTMLButtonElement>('.row-button')!.click();
+  const view = await waitForElement(queue.shadowRoot!, 'escalated-agent-ticket');
+  await waitForText(view.shadowRoot!, 'h2', subject);
+  return view.shadowRoot!;
+}
+
+async function send(view: ShadowRoot, mode: 'reply' | 'note', text: string): Promise<void> {
+  const radio = view.querySelector<HTMLInputElement>(`input[name="mode"][value="${mode}"]`)!;
+  radio.click();
+  typeInto(view.querySelector<HTMLTextAreaElement>('#composer-body')!, text);
+  view.querySelector<HTMLButtonElement>('[part~="composer"] button[type="submit"]')!.click();
+  await waitForText(view, '.message .body', text);
+}
+
+describe('escalated-agent-queue', () => {
+  // Agents appear in GET /agent/agents once they have made a request.
+  before(async () => {
+    const signal = new AbortController().signal;
+    await clientAs('agent2').listQueue({ limit: 1 }, { signal });
+  });
+
+  it('shows a ticket the customer created, with its row fields', async () => {
+    const subject = uniqueSubject('Chain keeps dropping');
+    const ticket = await createTicket('customer', subject);
+
+    const queue = await queueAs('agent');
+    const row = await rowFor(queue, subject);
+
+    expect(row.dataset.reference).to.equal(ticket.reference);
+    expect(row.textContent).to.include('Grace Test');
+    expect(row.querySelector('[part~="status"]')!.textContent!.trim()).to.equal('Open');
+    expect(row.textContent).to.include('Medium');
+    expect(row.textContent).to.include('Unassigned');
+  });
+
+  it('filters by status and by the unassigned view', async () => {
+    const subject = uniqueSubject('Filter me');
+    await createTicket('customer', subject);
+    const queue = await queueAs('agent');
+    await rowFor(queue, subject);
+
+    choose(queue.shadowRoot!.querySelector<HTMLSelectElement>('#status-filter')!, 'closed');
+    await waitFor(
+      () =>
+        !queue.shadowRoot!.textContent!.includes(subject) &&
+        !queue.shadowRoot!.querySelector('[aria-busy]'),
+      'the open ticket still shows under "Closed"',
+    );
+
+    choose(queue.shadowRoot!.querySelector<HTMLSelectElement>('#status-filter')!, '');
+    const unassigned = [
+      ...queue.shadowRoot!.querySelectorAll<HTMLButtonElement>('.views button'),
+    ].find((button) => button.textContent!.trim() === 'Unassigned')!;
+    unassigned.click();
+    await rowFor(queue, subject);
+    expect(unassigned.getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('posts a reply and a visually distinct internal note', async () => {
+    const subject = uniqueSubject('Creaking bottom bracket');
+    await createTicket('customer', subject);
+    const queue = await queueAs('agent');
+    const view = await openTicket(queue, subject);
+
+    const replied = oneEvent(queue, 'escalated-reply-created');
+    await send(view, 'reply', 'Please bring the bike in on Tuesday.');
+    expect((await replied).detail.internal).to.equal(false);
+    await send(view, 'note', 'Probably the bearings; order spares.');
+
+    const reply = (await waitForText(view, '.message', 'Please bring the bike in'))!;
+    const note = (await waitForText(view, '.message', 'Probably the bearings'))!;
+    expect(reply.getAttribute('part')).to.equal('reply');
+    expect(note.getAttribute('part')).to.equal('note');
+    expect(note.classList.contains('note')).to.equal(true);
+    expect(note.textContent).to.include('Internal note');
+    expect(reply.textContent).not.to.include('Internal note');
+    expect(getComputedStyle(note).backgroundColor).not.to.equal(
+      getComputedStyle(reply).backgroundColor,
+    );
+  });
+
+  it('changes the status through the select and records it in the activity', async () => {
+    const subject = uniqueSubject('Status change');
+    await createTicket('customer', subject);
+    const queue = await queueAs('agent');
+    const view = await openTicket(queue, subject);
+    const options = [...view.querySelectorAll<HTMLOptionElement>('#status option')].map(
+      (o) => o.value,
+    );
+    expect(options).to.deep.equal([
+      'open',
+      'in_progress',
+      'waiting_on_customer',
+      'waiting_on_agent',
+      'escalated',
+      'resolved',
+      'closed',
+    ]);
+
+    const updated = oneEvent(queue, 'escalated-ticket-updated');
+    choose(view.querySelector<HTMLSelectElement>('#status')!, 'escalated');
+    expect((await updated).detail.ticket.status).to.equal('escalated');
+
+    await waitForText(view, '[part~="header"] [part~="status"]', 'Escalated');
+    const entry = await waitForElement(
+      view,
+      '[part~="activity-entry"][data-type="ticket.status_changed"]',
+    );
+    expect(entry.textContent).to.include('Open');
+    expect(entry.textContent).to.include('Escalated');
+    expect(entry.textContent).to.include('Alice Agent');
+    const next = [...view.querySelectorAll<HTMLOptionElement>('#status option')].map(
+      (o) => o.value,
+    );
+    expect(next).to.deep.equal([
+      'escalated',
+      'in_progress',
+      'waiting_on_customer',
+      'resolved',
+      'closed',
+    ]);
+  });
+
+  it('assigns the ticket to another agent', async () => {
+    const subject = uniqueSubject('Assign me');
+    const ticket = await createTicket('customer', subject);
+    const queue = await queueAs('agent');
+    const view = await openTicket(queue, subject);
+    const select = await waitFor(
+      () =>
+        view.querySelector<HTMLSelectElement>(`#assignee option[value="${userId('agent2')}"]`)
+          ?.parentElement as HTMLSelectElement | undefined,
+      'agent2 is not offered as an assignee',
+    );
+
+    choose(select, userId('agent2'));
+
+    await waitForText(view, '[part~="activity-entry"]', 'Bob Agent');
+    const signal = new AbortController().signal;
+    const stored = await clientAs('agent').getAgentTicket(ticket.reference, { signal });
+    expect(stored.ticket.assigneeId).to.equal(userId('agent2'));
+    expect(select.value).to.equal(userId('agent2'));
+  });
+
+  it('shows the conflict message and reloads when the ticket changed meanwhile', async () => {
+    const subject = uniqueSubject('Conflict');
+    const ticket = await createTicket('customer', subject);
+    const queue = await queueAs('agent');
+    const view = await openTicket(queue, subject);
+    const signal = new AbortController().signal;
+    await clientAs('agent2').updateTicket(
+      ticket.reference,
+      { priority: 'urgent' },
+      ticket.version,
+      { signal },
+    );
+
+    choose(view.querySelector<HTMLSelectElement>('#status')!, 'in_progress');
+
+    const alert = await waitForElement(view, '[part~="controls"] [role="alert"]');
+    expect(alert.textContent!.trim()).not.to.equal('');
+    await waitForText(view, '[part~="header"]', 'Urgent');
+    expect(view.querySelector<HTMLSelectElement>('#status')!.value).to.equal('open');
+  });
+
+  it('renders a hostile subject as literal text in the queue and the ticket', async () => {
+    const subject = `"><img src=x onerror=alert(1)> ${uniqueSubject('xss')}`;
+    await createTicket('customer', subject, '<script>alert(2)</script>');
+    const queue = await queueAs('agent');
+
+    const row = await rowFor(queue, subject);
+    expect(row.querySelector('.row-button')!.textContent!.trim()).to.equal(subject);
+    const view = await openTicket(queue, subject);
+
+    expect(view.querySelector('h2')!.textContent).to.equal(subject);
+    expect(deepQuery(queue.shadowRoot!, 'img')).to.equal(null);
+    expect(deepQuery(queue.shadowRoot!, 'script')).to.equal(null);
+  });
+
+  it('passes accessibility checks on the queue and the ticket', async () => {
+    const subject = uniqueSubject('Accessible queue');
+    await createTicket('customer', subject);
+    const queue = await queueAs('agent');
+    await rowFor(queue, subject);
+    await expect(queue).to.be.accessible();
+
+    const view = await openTicket(queue, subject);
+    await send(view, 'note', 'Axe checks notes too.');
+    await expect(queue).to.be.accessible();
+  });
+});
+
+describe('agent reply seen by the customer', () => {
+  it('shows the public reply and hides the internal note', async () => {
+    const subject = uniqueSubject('Visible to the customer');
+    await createTicket('customer', subject);
+    const queue = await queueAs('agent');
+    const view = await openTicket(queue, subject);
+    await send(view, 'reply', 'Your bike is ready for pick-up.');
+    await send(view, 'note', 'Customer owes 40 for the chain.');
+
+    const { apiBase, tokens } = testContext();
+    const portal = await fixture<EscalatedPortal>(
+      html`<escalated-portal api-base=${apiBase} .token=${tokens.customer}></escalated-portal>`,
+    );
+    (await waitForText<HTMLButtonElement>(portal.shadowRoot!, '.row-button', subject)).click();
+    const ticketView = await waitForElement(portal.shadowRoot!, 'escalated-portal-ticket');
+    await waitForText(ticketView.shadowRoot!, '.message .body', 'Your bike is ready for pick-up.');
+
+    expect(ticketView.shadowRoot!.textContent).not.to.include('Customer owes 40');
+    expect(ticketView.shadowRoot!.querySelector('[part~="note"]')).to.equal(null);
+  });
+});

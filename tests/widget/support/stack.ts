@@ -1,0 +1,141 @@
+import { waitUntil } from '@open-wc/testing';
+import { EscalatedClient } from '../../../widget/src/shared/client.js';
+import { randomUuid } from '../../../widget/src/shared/idempotency.js';
+import { TokenSource } from '../../../widget/src/shared/token-source.js';
+import type { Ticket } from '../../../widget/src/shared/api-types.js';
+
+/** Test users whose tokens the runner page provides. */
+export type TestUser = 'customer' | 'customer2' | 'agent' | 'agent2' | 'admin';
+
+/** What the runner page puts on `window.__ESCALATED_TEST__`. */
+export interface TestContext {
+  apiBase: string;
+  tokens: Record<TestUser, string>;
+}
+
+declare global {
+  interface Window {
+    __ESCALATED_TEST__?: TestContext;
+  }
+}
+
+/** Returns the API base and tokens of the running local stack. */
+export function testContext(): TestContext {
+  const context = window.__ESCALATED_TEST__;
+  if (!context)
+    throw new Error('window.__ESCALATED_TEST__ is missing: run through web-test-runner');
+  return context;
+}
+
+/** Returns a client acting as `user`, for arranging data through the real API. */
+export function clientAs(user: TestUser): EscalatedClient {
+  const { apiBase, tokens } = testContext();
+  return new EscalatedClient(apiBase, new TokenSource(tokens[user], undefined));
+}
+
+/** Returns the id (`sub` claim) of a test user. */
+export function userId(user: TestUser): string {
+  const payload = testContext().tokens[user].split('.')[1] ?? '';
+  return (JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { sub: string }).sub;
+}
+
+/** Returns a subject that no other test or run uses. */
+export function uniqueSubject(label: string): string {
+  return `${label} ${randomUuid().slice(0, 8)}`;
+}
+
+/** Opens a ticket through the API as `user`. */
+export async function createTicket(
+  user: TestUser,
+  subject: string,
+  body = 'The rear derailleur skips under load.',
+): Promise<Ticket> {
+  const signal = new AbortController().signal;
+  const input = { subject, body };
+  const { ticket } = await clientAs(user).createTicket(input, {
+    signal,
+    idempotencyKey: randomUuid(),
+  });
+  return ticket;
+}
+
+/** Finds the first element matching `selector` in `root` or in any shadow root below it. */
+export function deepQuery<E extends Element = HTMLElement>(
+  root: ParentNode,
+  selector: string,
+): E | null {
+  return deepQueryAll<E>(root, selector)[0] ?? null;
+}
+
+/** Finds every element matching `selector` in `root` and in every shadow root below it. */
+export function deepQueryAll<E extends Element = HTMLElement>(
+  root: ParentNode,
+  selector: string,
+): E[] {
+  const found: E[] = [...root.querySelectorAll<E>(selector)];
+  for (const element of root.querySelectorAll('*')) {
+    if (element.shadowRoot) found.push(...deepQueryAll<E>(element.shadowRoot, selector));
+  }
+  return found;
+}
+
+/** Waits (up to 8 s, polling) until `find` returns a value, and returns it. */
+export async function waitFor<T>(
+  find: () => T | null | undefined | false,
+  message: string,
+): Promise<T> {
+  let value: T | null | undefined | false;
+  await waitUntil(
+    () => {
+      value = find();
+      return Boolean(value);
+    },
+    message,
+    { timeout: 8000, interval: 25 },
+  );
+  return value as T;
+}
+
+/** Waits until an element matching `selector` exists anywhere under `root`. */
+export function waitForElement<E extends Element = HTMLElement>(
+  root: ParentNode,
+  selector: string,
+): Promise<E> {
+  return waitFor(() => deepQuery<E>(root, selector), `no element matches ${selector}`);
+}
+
+/** Waits until some element matching `selector` under `root` contains `text`. */
+export function waitForText<E extends Element = HTMLElement>(
+  root: ParentNode,
+  selector: string,
+  text: string,
+): Promise<E> {
+  return waitFor(
+    () => deepQueryAll<E>(root, selector).find((element) => element.textContent?.includes(text)),
+    `no ${selector} contains "${text}"`,
+  );
+}
+
+/** Types `value` into an input or textarea the way a user would, firing `input`. */
+export function typeInto(control: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  control.focus();
+  control.value = value;
+  control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+/** Picks `value` in a select and fires `change`, as a user's choice would. */
+export function choose(select: HTMLSelectElement, value: string): void {
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+/** Counts the page's calls to `fetch` while passing every call to the real implementation. */
+export function countFetches(): { count: () => number; restore: () => void } {
+  const original = window.fetch;
+  let calls = 0;
+  window.fetch = (...args: Parameters<typeof fetch>) => {
+    calls += 1;
+    return original(...args);
+  };
+  return { count: () => calls, restore: () => (window.fetch = original) };
+}
