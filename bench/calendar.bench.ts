@@ -42,8 +42,8 @@ const calendar = calendarSchema.parse({
   holidays: [{ date: '2025-12-25', recurring: true }],
 });
 
-// Start times step by 17 seconds from 2025-03-24, so they spread over the ten days around the
-// change and most deadlines fall after it.
+// Start times step by 17 seconds from Monday 2025-03-24, so they cover about 20 days and the
+// deadlines of the first week cross the change.
 const firstStartMs = Date.UTC(2025, 2, 24, 0, 0);
 const starts = Array.from(
   { length: DEADLINES },

@@ -24,9 +24,8 @@ const lazyElements: ReadonlyMap<string, () => Promise<unknown>> = new Map([
 
 const pending = new Set(lazyElements.keys());
 
-// NOTE: only tags in the main document are seen; a tag placed inside another component's
-// shadow root loads its code only if the page also imports the chunk, or places the tag in
-// the document as well.
+// NOTE: only tags in the main document are seen. A tag inside another component's shadow root
+// stays empty unless the page also has that tag in the document or imports its chunk.
 function loadPresentElements(): void {
   for (const tag of pending) {
     if (!document.querySelector(tag)) continue;

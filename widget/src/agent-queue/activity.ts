@@ -79,14 +79,17 @@ function renderEntry(
   locale: string | undefined,
 ): TemplateResult {
   const hasChange = entry.before !== undefined || entry.after !== undefined;
-  const field = entry.field ?? fieldOfType(entry.type);
+  const impliedField = fieldOfType(entry.type);
+  const field = entry.field ?? impliedField;
+  // "changed the status" already names the field; generic entries name it before the values.
+  const prefix = field && !impliedField ? `${FIELD_NAMES[field] ?? field}: ` : '';
   return html`<li part="activity-entry" data-type=${entry.type}>
     <span class="author">${displayName(entry.actor)}</span>
     <span>${ACTIVITY_PHRASES[entry.type] ?? entry.type}</span>
     ${
       hasChange
         ? html`<span class="change">
-            ${field ? `${FIELD_NAMES[field] ?? field}: ` : ''}${describeValue(field, entry.before, agents)}
+            ${prefix}${describeValue(field, entry.before, agents)}
             <span aria-hidden="true">→</span><span class="visually-hidden">to</span>
             ${describeValue(field, entry.after, agents)}
           </span>`

@@ -125,10 +125,10 @@ export class EscalatedAgentQueue extends EscalatedElement {
   }
 
   private renderQueue(): TemplateResult {
-    return html`<header class="queue-header">
+    return html`<div class="queue-header">
         <h2 tabindex="-1" id="heading">Ticket queue</h2>
         ${this.client ? this.renderFilters() : nothing}
-      </header>
+      </div>
       ${this.renderList()}`;
   }
 

@@ -171,7 +171,7 @@ export class EscalatedAgentTicket extends LitElement {
 
   private renderHeader(ticket: Ticket): TemplateResult {
     const others = (this.detail?.viewers ?? []).filter((viewer) => viewer.id !== this.session?.id);
-    return html`<header class="ticket-header" part="header">
+    return html`<div class="ticket-header" part="header">
       <h2 class="subject" tabindex="-1">${ticket.subject}</h2>
       <p class="meta">
         <span class="reference">${ticket.reference}</span>
@@ -191,7 +191,7 @@ export class EscalatedAgentTicket extends LitElement {
             </p>`
           : nothing
       }
-    </header>`;
+    </div>`;
   }
 
   private renderControls(ticket: Ticket): TemplateResult {
@@ -226,7 +226,7 @@ export class EscalatedAgentTicket extends LitElement {
     </section>`;
   }
 
-  /** The known agents, plus the current assignee when the agent list does not include them. */
+  /** Returns the known agents, plus the current assignee when the agent list lacks them. */
   private assigneeOptions(ticket: Ticket): Array<{ id: string }> {
     const options: Array<{ id: string }> = [...this.agents];
     if (ticket.assigneeId && !this.agents.some((agent) => agent.id === ticket.assigneeId)) {
@@ -368,8 +368,8 @@ export class EscalatedAgentTicket extends LitElement {
     } catch (error) {
       if (isAbortError(error)) return;
       this.updateError = errorMessage(error);
-      // 409 means someone changed the ticket since it was loaded: reload to show their change
-      // and the new version. Without an HTTP answer there is nothing new to load.
+      // 409 means someone changed the ticket since it was loaded, so reload to show their
+      // change and the new version. Without an HTTP response there is nothing new to load.
       if (error instanceof EscalatedApiError && error.status !== 0) await this.load(true);
     } finally {
       this.updating = false;

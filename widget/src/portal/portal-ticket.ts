@@ -122,7 +122,7 @@ export class EscalatedPortalTicket extends LitElement {
   }
 
   private renderHeader(ticket: Ticket): TemplateResult {
-    return html`<header class="ticket-header" part="header">
+    return html`<div class="ticket-header" part="header">
       <h2 class="subject" tabindex="-1">${ticket.subject}</h2>
       <p class="meta">
         <span class="reference">${ticket.reference}</span>
@@ -133,7 +133,7 @@ export class EscalatedPortalTicket extends LitElement {
           >Opened ${formatDateTime(ticket.createdAt, this.locale || undefined)}</span
         >
       </p>
-    </header>`;
+    </div>`;
   }
 
   private renderComposer(): TemplateResult {

@@ -114,7 +114,7 @@ export class EscalatedPortal extends EscalatedElement {
   private renderHeader(): TemplateResult {
     const heading = this.view.name === 'new' ? 'New ticket' : 'Your support tickets';
     const showHeading = this.view.name !== 'ticket';
-    return html`<header class="portal-header" part="header">
+    return html`<div class="portal-header" part="header">
       ${showHeading ? html`<h2 tabindex="-1" id="heading">${heading}</h2>` : nothing}
       <div class="toolbar" part="toolbar">
         ${
@@ -130,7 +130,7 @@ export class EscalatedPortal extends EscalatedElement {
             : html`<button type="button" @click=${this.showList}>Back to all tickets</button>`
         }
       </div>
-    </header>`;
+    </div>`;
   }
 
   private renderView(): TemplateResult {

@@ -7,7 +7,7 @@ export const CLIENT_ERROR_CODES = {
   tokenUnavailable: 'client.tokenUnavailable',
 } as const;
 
-/** What an {@link EscalatedApiError} carries. */
+/** Fields of an {@link EscalatedApiError}. */
 export interface ApiErrorInit {
   status: number;
   code: string;
@@ -20,7 +20,7 @@ export interface ApiErrorInit {
 
 /**
  * A failed API call. `message` and `fields` come from the API's error envelope and are meant
- * for the user; `status` is 0 when the request never got an HTTP answer.
+ * for the user; `status` is 0 when the request got no HTTP response.
  */
 export class EscalatedApiError extends Error {
   override readonly name = 'EscalatedApiError';
@@ -113,7 +113,7 @@ export function errorMessage(error: unknown): string {
   return 'Something went wrong. Try again.';
 }
 
-/** Returns the per-field messages of a 422 answer, or none for any other error. */
+/** Returns the per-field messages of a 422 response, or none for any other error. */
 export function fieldErrors(error: unknown): Readonly<Record<string, string>> {
   return error instanceof EscalatedApiError ? error.fields : {};
 }

@@ -108,7 +108,7 @@ export class EscalatedClient {
     return this.send(ticketPath('/agent/tickets', reference), { ...options, method: 'GET' });
   }
 
-  /** Changes a ticket; the API answers 409 when `version` is no longer the current one. */
+  /** Changes a ticket. The API rejects a stale `version` with 409. */
   updateTicket(
     reference: string,
     patch: TicketPatch,

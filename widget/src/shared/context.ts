@@ -5,5 +5,5 @@ import type { SessionUser } from './token-source.js';
 /** The API client an outer element shares with the elements nested in it; null until configured. */
 export const clientContext = createContext<EscalatedClient | null>(Symbol('escalated-client'));
 
-/** Who is signed in, read from the bearer token; null until a token is known. */
+/** The signed-in user, read from the bearer token; null until a token is known. */
 export const sessionContext = createContext<SessionUser | null>(Symbol('escalated-session'));

@@ -7,7 +7,7 @@ import {
 
 /**
  * Owns one `AbortController` per named operation of an element. Starting an operation aborts
- * the previous run of the same name, so a stale answer never overwrites a newer one, and
+ * the previous run of the same name, so a stale response never overwrites a newer one, and
  * disconnecting the element aborts everything still running.
  */
 export class RequestScope implements ReactiveController {

@@ -1,7 +1,7 @@
 /**
  * Hands out `Idempotency-Key` values for one form. Submitting the same content again after a
  * failure reuses the key, so the API returns the first result if the earlier request did
- * arrive; changed content or a completed submission gets a new key.
+ * arrive. Changed content or a completed submission gets a new key.
  */
 export class IdempotencyKeys {
   private pending: { fingerprint: string; key: string } | undefined;

@@ -10,7 +10,7 @@ const warned = new Set<string>();
 /**
  * Registers `tagName` unless it is registered already, so loading the script twice is
  * harmless. When another version of the code owns the tag, the existing registration stays and
- * one console warning (code `escalated-define-conflict`) says so.
+ * one console warning (code `escalated-define-conflict`) reports the conflict.
  *
  * @example
  * defineElement('escalated-portal', EscalatedPortal);

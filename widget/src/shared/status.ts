@@ -15,7 +15,7 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 /**
  * The status machine: for each status, the statuses a ticket may move to next. A same-status
- * change is not a transition, and the API answers anything else with 409
+ * change is not a transition. The API rejects anything else with 409
  * `ticket.invalidTransition`, so the agent UI offers only these.
  */
 export const STATUS_TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketStatus[]>> = {

@@ -108,15 +108,18 @@ export const themeTokens = css`
     --escalated-radius-md: 8px;
     --escalated-border-width: 1px;
     --escalated-focus-ring-width: 2px;
+    color-scheme: light;
   }
 
   :host([theme='dark']) {
     ${darkColors}
+    color-scheme: dark;
   }
 
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
       ${darkColors}
+      color-scheme: dark;
     }
   }
 `;

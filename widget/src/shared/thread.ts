@@ -3,7 +3,7 @@ import { classMap } from 'lit/directives/class-map.js';
 import type { Actor, Reply, Ticket } from './api-types.js';
 import { displayName, formatDateTime, formatRelative } from './format.js';
 
-/** How the thread labels its messages. */
+/** Display options of {@link renderThread}. */
 export interface ThreadOptions {
   /** Id of the signed-in user, whose messages are labelled "You". */
   viewerId?: string | undefined;

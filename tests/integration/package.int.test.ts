@@ -1,0 +1,86 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRoutes } from '../../infra/local/routes.js';
+
+// Reads what `serverless package` (run by npm test before this suite) produced.
+const root = process.cwd();
+const templateFile = path.join(root, '.serverless/cloudformation-template-update-stack.json');
+
+interface Resource {
+  Type: string;
+  Properties: Record<string, any>;
+}
+
+function resources(): Resource[] {
+  const template = JSON.parse(readFileSync(templateFile, 'utf8')) as {
+    Resources: Record<string, Resource>;
+  };
+  return Object.values(template.Resources);
+}
+
+describe('serverless package', () => {
+  it('produced a CloudFormation template', () => {
+    expect(existsSync(templateFile)).toBe(true);
+  });
+
+  it('declares an API route for every route the local API serves', () => {
+    const deployed = resources()
+      .filter((r) => r.Type === 'AWS::ApiGatewayV2::Route')
+      .map((r) => r.Properties.RouteKey as string)
+      .sort();
+    const local = loadRoutes(root)
+      .map((r) => r.routeKey)
+      .sort();
+
+    expect(deployed).toEqual(local);
+  });
+
+  it('creates the table with point-in-time recovery and TTL', () => {
+    const table = resources().find((r) => r.Type === 'AWS::DynamoDB::Table')!;
+
+    expect(table.Properties.TableName).toBe('escalated-ci');
+    expect(table.Properties.PointInTimeRecoverySpecification).toEqual({
+      PointInTimeRecoveryEnabled: true,
+    });
+    expect(table.Properties.TimeToLiveSpecification).toEqual({
+      AttributeName: 'expiresAt',
+      Enabled: true,
+    });
+    expect(
+      table.Properties.GlobalSecondaryIndexes.map((i: { IndexName: string }) => i.IndexName),
+    ).toEqual(['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi5']);
+  });
+
+  it('keeps the bucket private', () => {
+    const bucket = resources().find(
+      (r) => r.Type === 'AWS::S3::Bucket' && r.Properties.BucketName,
+    )!;
+
+    expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+  });
+
+  it('ships no token minting code', () => {
+    const listing = execFileSync('unzip', ['-Z1', path.join(root, '.serverless/escalated.zip')], {
+      encoding: 'utf8',
+    });
+    const files = listing.split('\n').filter((name) => name.endsWith('.mjs'));
+
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const code = execFileSync(
+        'unzip',
+        ['-p', path.join(root, '.serverless/escalated.zip'), file],
+        { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      );
+      expect(code).not.toContain('SignJWT');
+      expect(code).not.toContain('demo-api');
+    }
+  });
+});
