@@ -1,5 +1,5 @@
 /**
- * Entry of the embeddable bundle. Importing it registers `<escalated-portal>` at once; the
+ * Entry of the embeddable bundle. Importing it registers `<escalated-portal>` at once, and the
  * agent and admin elements are separate chunks, loaded the first time their tag appears in
  * the document. Nothing is added to `window`.
  *
@@ -33,7 +33,7 @@ function loadPresentElements(): void {
     lazyElements
       .get(tag)?.()
       .catch((error: unknown) => {
-        // eslint-disable-next-line no-console -- a chunk that fails to load leaves the tag empty; the page developer must know why
+        // eslint-disable-next-line no-console -- a chunk that fails to load leaves the tag empty, so the page developer must know why
         console.error(`[escalated-load-failed] Could not load the code for <${tag}>.`, error);
       });
   }

@@ -16,7 +16,7 @@ const TEST_USERS = {
   admin: { id: `wtr-admin-${RUN_ID}`, name: 'Ada Admin', role: 'admin' },
 };
 
-/** Reads the stack description and signs one token per test user; undefined without a stack. */
+/** Reads the stack description and signs one token per test user, or returns undefined without a stack. */
 async function loadTestContext() {
   const stackFile = process.env.ESCALATED_STACK_FILE;
   if (!stackFile) return undefined;
@@ -73,7 +73,10 @@ function countSuite(suite, counts) {
   for (const child of suite?.suites ?? []) countSuite(child, counts);
 }
 
-/** Counts the tests of every session; a session error or a file that failed with no failing test counts as one failure. */
+/**
+ * Counts the tests of every session. A session error, or a file that failed without a failing
+ * test, counts as one more failure.
+ */
 export function countSessions(sessions) {
   const counts = { passed: 0, failed: 0 };
   for (const session of sessions) {

@@ -30,7 +30,7 @@ export const activityStyles = css`
   }
 `;
 
-// Phrases for the activity types the API records; unknown types show the raw type.
+// Phrases for the activity types the API records. Unknown types show the raw type.
 const ACTIVITY_PHRASES: Readonly<Record<string, string>> = {
   'ticket.created': 'opened the ticket',
   'ticket.updated': 'updated the ticket',
@@ -81,7 +81,7 @@ function renderEntry(
   const hasChange = entry.before !== undefined || entry.after !== undefined;
   const impliedField = fieldOfType(entry.type);
   const field = entry.field ?? impliedField;
-  // "changed the status" already names the field; generic entries name it before the values.
+  // "changed the status" already names the field, so only generic entries name it.
   const prefix = field && !impliedField ? `${FIELD_NAMES[field] ?? field}: ` : '';
   return html`<li part="activity-entry" data-type=${entry.type}>
     <span class="author">${displayName(entry.actor)}</span>

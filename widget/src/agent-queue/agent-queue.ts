@@ -62,7 +62,7 @@ export class EscalatedAgentQueue extends EscalatedElement {
   /** The quick view shown first: `all`, `mine` or `unassigned`. */
   @property() view: QueueView = 'all';
 
-  /** Limits the queue to one department id; all departments when empty. */
+  /** Department id that limits the queue, or empty for all departments. */
   @property() department = '';
 
   @state() private statusFilter = '';

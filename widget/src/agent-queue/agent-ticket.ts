@@ -33,7 +33,7 @@ type ComposerMode = 'reply' | 'note';
 /**
  * One ticket in the agent workspace, used inside `<escalated-agent-queue>`: the conversation
  * with internal notes, a composer for replies and notes, status, priority and assignee
- * controls, and the activity timeline. Changes carry the loaded `version` in `If-Match`; when
+ * controls, and the activity timeline. Changes carry the loaded `version` in `If-Match`. When
  * someone else changed the ticket first, the API's message is shown and the ticket reloads.
  *
  * @summary An agent's view of one ticket.
@@ -117,7 +117,7 @@ export class EscalatedAgentTicket extends LitElement {
     }
   }
 
-  /** Reloads the ticket; with `quiet`, the current content stays visible meanwhile. */
+  /** Reloads the ticket. With `quiet`, the current content stays visible meanwhile. */
   load(quiet = false): Promise<void> {
     const client = this.client;
     if (!client || !this.reference) return this.loading;
@@ -352,7 +352,7 @@ export class EscalatedAgentTicket extends LitElement {
     return this.applyChange({ assigneeId }, message);
   }
 
-  /** Sends a change with the loaded version; on a conflict, shows why and reloads. */
+  /** Sends a change with the loaded version, and on a conflict shows why and reloads. */
   private async applyChange(patch: TicketPatch, success: string): Promise<void> {
     const client = this.client;
     const ticket = this.detail?.ticket;

@@ -80,7 +80,7 @@ export class EscalatedPortalTicket extends LitElement {
     if (changed.has('client') || changed.has('reference')) void this.load();
   }
 
-  /** Reloads the ticket; with `quiet`, the current content stays visible meanwhile. */
+  /** Reloads the ticket. With `quiet`, the current content stays visible meanwhile. */
   load(quiet = false): Promise<void> {
     const client = this.client;
     if (!client || !this.reference) return this.loading;

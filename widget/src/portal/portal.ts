@@ -22,7 +22,7 @@ const PAGE_SIZE = 25;
 const NESTED_PARTS =
   'form, form-error, field-error, header, status, thread, reply, composer, toolbar';
 
-/** Reads the `departments` attribute: a JSON array of `{ id, name }`; anything else is ignored. */
+/** Reads the `departments` attribute, a JSON array of `{ id, name }`, ignoring anything else. */
 function parseDepartments(value: string | null): DepartmentOption[] {
   if (!value) return [];
   try {

@@ -26,7 +26,7 @@ export interface DepartmentOption {
   name: string;
 }
 
-// Fields of the form, in the order they appear; the first invalid one receives focus.
+// Fields of the form in display order, so the first invalid one receives focus.
 const FIELD_ORDER = ['subject', 'body', 'priority', 'departmentId'] as const;
 
 /**
@@ -45,7 +45,7 @@ export class EscalatedTicketForm extends LitElement {
 
   static override styles = [baseStyles, formStyles];
 
-  /** Departments to offer; the department field is hidden when empty. */
+  /** Departments to offer. The department field is hidden when the list is empty. */
   @property({ attribute: false }) departments: readonly DepartmentOption[] = [];
 
   @consume({ context: clientContext, subscribe: true })

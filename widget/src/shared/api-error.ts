@@ -20,7 +20,7 @@ export interface ApiErrorInit {
 
 /**
  * A failed API call. `message` and `fields` come from the API's error envelope and are meant
- * for the user; `status` is 0 when the request got no HTTP response.
+ * for the user. `status` is 0 when the request got no HTTP response.
  */
 export class EscalatedApiError extends Error {
   override readonly name = 'EscalatedApiError';

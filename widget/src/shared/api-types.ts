@@ -39,7 +39,7 @@ export interface Tag {
   color: string | null;
 }
 
-/** SLA clocks of a ticket; every instant is an ISO-8601 UTC string. */
+/** SLA clocks of a ticket, every instant an ISO-8601 UTC string. */
 export interface TicketSla {
   policyId: string | null;
   firstResponseDueAt: string | null;
@@ -99,7 +99,7 @@ export interface Reply {
   createdAt: string;
 }
 
-/** One entry of a ticket's activity timeline; `actor` is null for system changes. */
+/** One entry of a ticket's activity timeline. `actor` is null for system changes. */
 export interface Activity {
   id: string;
   type: string;
@@ -136,7 +136,7 @@ export interface AgentTicketDetail extends CustomerTicketDetail {
   viewers: Viewer[];
 }
 
-/** One page of a cursor-paginated list; `nextCursor` is null on the last page. */
+/** One page of a cursor-paginated list. `nextCursor` is null on the last page. */
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -173,7 +173,7 @@ export interface AgentReplyInput {
   internal: boolean;
 }
 
-/** Body of `PATCH /agent/tickets/{reference}`; `assigneeId: null` unassigns. */
+/** Body of `PATCH /agent/tickets/{reference}`. `assigneeId: null` unassigns. */
 export interface TicketPatch {
   status?: TicketStatus;
   priority?: Priority;

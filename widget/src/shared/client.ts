@@ -47,7 +47,7 @@ export interface ReplyResult {
 
 /**
  * Browser client for the Escalated HTTP API. Routes are appended to `baseUrl` (for example
- * `http://127.0.0.1:3000/api/v1`); a 401 is retried once with a renewed token when the
+ * `http://127.0.0.1:3000/api/v1`). A 401 is retried once with a renewed token when the
  * token source can renew, and any other non-2xx answer throws an {@link EscalatedApiError}.
  *
  * @example

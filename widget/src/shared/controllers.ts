@@ -56,7 +56,7 @@ export class Announcer {
     this.host.requestUpdate();
   }
 
-  /** Renders the live region; it must stay in the template for announcements to be read. */
+  /** Renders the live region, which must stay in the template for announcements to be read. */
   render(): TemplateResult {
     return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
       ${this.message}

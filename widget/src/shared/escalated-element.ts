@@ -32,16 +32,16 @@ export class EscalatedElement extends LitElement {
   /** A fixed bearer token. Prefer `tokenProvider`, which can renew an expiring token. */
   @property() token = '';
 
-  /** Async function returning a fresh bearer token; called again before expiry and on 401. */
+  /** Async function returning a fresh bearer token, called again before expiry and on 401. */
   @property({ attribute: false }) tokenProvider: TokenProvider | undefined;
 
   /** Colour scheme: `light` (default), `dark`, or `auto` to follow the system. */
   @property({ reflect: true }) theme: Theme = 'light';
 
-  /** BCP 47 locale for dates; the browser's default when empty. */
+  /** BCP 47 locale for dates, or empty for the browser's default. */
   @property() locale = '';
 
-  /** The API client for the current configuration; null until `api-base` and a token are set. */
+  /** The API client for the current configuration, null until `api-base` and a token are set. */
   @provide({ context: clientContext })
   @state()
   protected client: EscalatedClient | null = null;

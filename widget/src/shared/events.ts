@@ -5,7 +5,7 @@ export interface TicketCreatedDetail {
   reference: string;
 }
 
-/** Detail of `escalated-reply-created`; `internal` is true for an agent's internal note. */
+/** Detail of `escalated-reply-created`. `internal` is true for an agent's internal note. */
 export interface ReplyCreatedDetail {
   reference: string;
   replyId: string;

@@ -16,7 +16,7 @@ export function formatDateTime(iso: string, locale?: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
-/** Formats an ISO instant relative to `now`, e.g. "5 minutes ago"; under a minute is "just now". */
+/** Formats an ISO instant relative to `now`, e.g. "5 minutes ago", or "just now" within a minute. */
 export function formatRelative(iso: string, locale?: string, now = Date.now()): string {
   const time = new Date(iso).getTime();
   if (Number.isNaN(time)) return iso;

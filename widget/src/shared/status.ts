@@ -60,7 +60,7 @@ export function isTicketStatus(value: unknown): value is TicketStatus {
   return typeof value === 'string' && (TICKET_STATUSES as readonly string[]).includes(value);
 }
 
-/** Returns the statuses a ticket in `from` may move to; none for an unknown status. */
+/** Returns the statuses a ticket in `from` may move to, or none for an unknown status. */
 export function allowedTransitions(from: string): readonly TicketStatus[] {
   return isTicketStatus(from) ? STATUS_TRANSITIONS[from] : [];
 }

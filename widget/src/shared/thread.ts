@@ -10,7 +10,7 @@ export interface ThreadOptions {
   locale?: string | undefined;
 }
 
-/** Styles of {@link renderThread}; add them to the element's `static styles`. */
+/** Styles of {@link renderThread}, to add to the element's `static styles`. */
 export const threadStyles = css`
   .thread {
     list-style: none;
@@ -57,7 +57,7 @@ export const threadStyles = css`
 
 /**
  * Renders a ticket's conversation: the opening message, then replies oldest first. Internal
- * notes get the `note` part and class and an "Internal note" label; public replies get the
+ * notes get the `note` part and class and an "Internal note" label, and public replies get the
  * `reply` part. Every API string is bound as text.
  */
 export function renderThread(

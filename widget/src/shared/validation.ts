@@ -7,7 +7,7 @@ export const BODY_MAX_LENGTH = 65_535;
 // Unicode control characters (C0, DEL and C1) except tab and newline, which the API accepts.
 const FORBIDDEN_CONTROL = /(?![\t\n])\p{Cc}/u;
 
-/** Field name → message for the fields that fail validation; empty when all pass. */
+/** Field name → message for each field that fails validation. Empty when all pass. */
 export type FieldErrors = Partial<Record<string, string>>;
 
 /** Checks one text field the way the API does: trimmed length and control characters. */
