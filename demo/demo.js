@@ -1,6 +1,6 @@
 // Demo stand-in for a host site's sign-in. A real site signs Escalated tokens on its own
-// server for the user it has signed in. This page asks the local demo server for a token of
-// a seeded user instead. Loaded as a module file because the demo's CSP forbids inline script.
+// server for the user it has signed in. This page requests a token for a seeded user from the
+// local demo server instead. Loaded as a module file because the demo's CSP forbids inline script.
 
 const element = document.querySelector('[data-escalated]');
 const usersBox = document.querySelector('[data-demo-users]');

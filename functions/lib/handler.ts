@@ -63,7 +63,9 @@ function dispatch(routes: Record<string, Route>) {
       query: route.query
         ? parseOrThrow(route.query, event.queryStringParameters ?? {}, 'query')
         : {},
-      body: route.body ? parseOrThrow(route.body, event.parsedBody ?? {}, 'body') : undefined,
+      body: route.body
+        ? parseOrThrow(route.body, event.parsedBody ?? {}, 'body')
+        : event.parsedBody,
       principal,
     };
     await rememberUser(principal);

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { resolveSettings, type Settings } from '../domain/settings.js';
-import type { Department } from '../domain/types.js';
+import type { Author, Department } from '../domain/types.js';
 import { ddb } from '../lib/aws.js';
 import { keys } from './keys.js';
-import { getItem, queryAll, tableName } from './table.js';
+import { getItem, queryAll, tableName, transactWrite } from './table.js';
 
 /** Configuration is cached this long per container; admins' changes show up within it. */
 const CACHE_MS = 10_000;
@@ -24,15 +25,41 @@ export async function getSettings(now = Date.now()): Promise<Settings> {
   return settingsCache.value;
 }
 
-/** Stores settings (already validated) and drops the cache. */
-export async function putSettings(settings: Partial<Settings>): Promise<void> {
-  await ddb().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: { ...keys.settings(), entity: 'settings', settings },
-    }),
-  );
+/** Reads the settings an admin has stored, without defaults. */
+export async function storedSettings(): Promise<Partial<Settings>> {
+  const item = await getItem<{ settings: Partial<Settings> }>(keys.settings());
+  return item?.settings ?? {};
+}
+
+/** Stores settings (already validated) with an audit entry, and drops the cache. */
+export async function putSettings(
+  settings: Partial<Settings>,
+  actor: Author,
+  before: Partial<Settings>,
+): Promise<void> {
+  const at = new Date().toISOString();
+  const audit = {
+    ...keys.auditEntry(at, randomUUID()),
+    entity: 'audit',
+    at,
+    actor,
+    action: 'update',
+    collection: 'settings',
+    targetId: 'settings',
+    before,
+    after: settings,
+  };
+  await transactWrite([
+    { Put: { Item: { ...keys.settings(), entity: 'settings', settings } } },
+    { Put: { Item: audit } },
+  ]);
   settingsCache = undefined;
+}
+
+/** Drops the cached settings and departments after an admin change. */
+export function invalidateConfigCache(): void {
+  settingsCache = undefined;
+  departmentsCache = undefined;
 }
 
 /** Lists departments by id, cached briefly. */

@@ -7,7 +7,9 @@ import { isOpenStatus, type Status } from '../domain/enums.js';
  * Partitions and their sort keys:
  * - `TICKET#<reference>`: `TICKET`, `REPLY#<createdAt>#<id>`, `ACTIVITY#<createdAt>#<id>`
  * - `USER#<id>`: `PROFILE`
- * - `CONFIG`: `SETTINGS`, `DEPARTMENT#<id>`
+ * - `CONFIG`: `SETTINGS`, `<KIND>#<id>` for each configuration collection (`DEPARTMENT`,
+ *   `CALENDAR`, `SLA_POLICY`, `ESCALATION_RULE`, …)
+ * - `AUDIT`: `<at>#<id>`, the admin audit log
  * - `COUNTER#<name>`: `COUNTER`
  * - `IDEMPOTENCY#<principal>#<key>`: `IDEMPOTENCY`
  *
@@ -72,6 +74,10 @@ export const keys = {
     sk: 'IDEMPOTENCY',
   }),
   seedMarker: (): ItemKey => ({ pk: 'CONFIG', sk: 'SEED' }),
+  configItem: (kind: string, id: string): ItemKey => ({ pk: 'CONFIG', sk: `${kind}#${id}` }),
+  configPrefix: (kind: string) => `${kind}#`,
+  auditPartition: () => 'AUDIT',
+  auditEntry: (at: string, id: string): ItemKey => ({ pk: 'AUDIT', sk: `${at}#${id}` }),
 
   requesterTickets: (userId: string) => `REQUESTER#${userId}`,
   agentsByName: () => 'AGENTS',

@@ -61,18 +61,24 @@ export function loadRoutes(root: string): LocalRoute[] {
   return routes;
 }
 
-/** Finds the route for a request, or `undefined`; reports whether the path exists at all. */
+/**
+ * Finds the route for a request as API Gateway does: among matching paths the one with the
+ * fewest path parameters wins, so `/admin/audit-log` beats `/admin/{collection}`. Also reports
+ * whether the path exists for any method, which decides between 404 and a CORS preflight.
+ */
 export function matchRoute(routes: LocalRoute[], method: string, pathname: string) {
   let pathExists = false;
+  let best: { route: LocalRoute; params: Record<string, string> } | undefined;
   for (const candidate of routes) {
     const match = candidate.pattern.exec(pathname);
     if (!match) continue;
     pathExists = true;
     if (candidate.method !== method) continue;
+    if (best && best.route.paramNames.length <= candidate.paramNames.length) continue;
     const params = Object.fromEntries(
       candidate.paramNames.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]),
     );
-    return { route: candidate, params, pathExists };
+    best = { route: candidate, params };
   }
-  return { route: undefined, params: {}, pathExists };
+  return { route: best?.route, params: best?.params ?? {}, pathExists };
 }

@@ -54,7 +54,7 @@ describe('demo pages', () => {
     await browser?.close();
   });
 
-  it('carries a ticket from customer to agent and back, keeping the note internal', async () => {
+  it('keeps the agent’s note from the customer', async () => {
     const { demo } = readStack();
     const users = await demoUsers(demo);
     const customer = firstWithRole(users, 'customer');

@@ -4,8 +4,11 @@ import { EscalatedPortal } from '../../widget/src/portal/portal.js';
 import { defineElement } from '../../widget/src/shared/register.js';
 
 describe('escalated.js entry', () => {
-  it('registers the portal at once and the agent queue only when its tag appears', async () => {
+  it('registers the portal at once', () => {
     expect(customElements.get('escalated-portal')).to.equal(EscalatedPortal);
+  });
+
+  it('loads the agent queue on demand', async () => {
     expect(customElements.get('escalated-agent-queue')).to.equal(undefined);
 
     const queue = document.createElement('escalated-agent-queue');

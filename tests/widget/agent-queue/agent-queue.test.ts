@@ -54,7 +54,7 @@ describe('escalated-agent-queue', () => {
     await clientAs('agent2').listQueue({ limit: 1 }, { signal });
   });
 
-  it('shows a ticket the customer created, with its row fields', async () => {
+  it('shows a customer’s new ticket', async () => {
     const subject = uniqueSubject('Chain keeps dropping');
     const ticket = await createTicket('customer', subject);
 
@@ -91,7 +91,7 @@ describe('escalated-agent-queue', () => {
     expect(unassigned.getAttribute('aria-pressed')).to.equal('true');
   });
 
-  it('posts a reply and a visually distinct internal note', async () => {
+  it('marks internal notes apart from replies', async () => {
     const subject = uniqueSubject('Creaking bottom bracket');
     await createTicket('customer', subject);
     const queue = await queueAs('agent');
@@ -114,7 +114,7 @@ describe('escalated-agent-queue', () => {
     );
   });
 
-  it('changes the status through the select and records it in the activity', async () => {
+  it('changes status and logs activity', async () => {
     const subject = uniqueSubject('Status change');
     await createTicket('customer', subject);
     const queue = await queueAs('agent');
@@ -177,7 +177,7 @@ describe('escalated-agent-queue', () => {
     expect(select.value).to.equal(userId('agent2'));
   });
 
-  it('shows the conflict message and reloads when the ticket changed meanwhile', async () => {
+  it('reloads after a version conflict', async () => {
     const subject = uniqueSubject('Conflict');
     const ticket = await createTicket('customer', subject);
     const queue = await queueAs('agent');
@@ -198,7 +198,7 @@ describe('escalated-agent-queue', () => {
     expect(view.querySelector<HTMLSelectElement>('#status')!.value).to.equal('open');
   });
 
-  it('renders a hostile subject as literal text in the queue and the ticket', async () => {
+  it('renders a hostile subject as text', async () => {
     const subject = `"><img src=x onerror=alert(1)> ${uniqueSubject('xss')}`;
     await createTicket('customer', subject, '<script>alert(2)</script>');
     const queue = await queueAs('agent');
@@ -212,7 +212,7 @@ describe('escalated-agent-queue', () => {
     expect(deepQuery(queue.shadowRoot!, 'script')).to.equal(null);
   });
 
-  it('passes accessibility checks on the queue and the ticket', async () => {
+  it('passes axe on queue and ticket', async () => {
     const subject = uniqueSubject('Accessible queue');
     await createTicket('customer', subject);
     const queue = await queueAs('agent');

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SignJWT } from 'jose';
 
-// Test users get fresh ids on every run, so one run never sees another run's tickets.
+// Test users get fresh ids on every run, so one run never lists another run's tickets.
 const RUN_ID = randomBytes(4).toString('hex');
 
 const TEST_USERS = {
@@ -91,7 +91,7 @@ export function countSessions(sessions) {
 }
 
 /**
- * A reporter that writes `{ passed, failed }` as JSON to ESCALATED_WTR_COUNTS_FILE, when set,
+ * Returns a reporter that writes `{ passed, failed }` as JSON to ESCALATED_WTR_COUNTS_FILE, when set,
  * after each test run.
  */
 export function countingReporter() {

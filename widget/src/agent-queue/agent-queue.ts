@@ -93,6 +93,14 @@ export class EscalatedAgentQueue extends EscalatedElement {
     this.listState = 'idle';
   }
 
+  // Disconnecting aborted any running request, so a moved element loads its data again.
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.hasUpdated) return;
+    void this.loadAgents();
+    void this.loadQueue(true);
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (changed.has('client') && this.client) void this.loadAgents();

@@ -94,6 +94,12 @@ export class EscalatedAgentTicket extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 
+  // Disconnecting aborted any running request, so a moved element loads its data again.
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) void this.load(true);
+  }
+
   protected override updated(changed: PropertyValues): void {
     if (changed.has('client') || changed.has('reference')) void this.load();
     this.syncSelects();

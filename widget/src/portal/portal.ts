@@ -100,6 +100,12 @@ export class EscalatedPortal extends EscalatedElement {
     this.listState = 'idle';
   }
 
+  // Disconnecting aborted any running request, so a moved element loads its data again.
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated && this.view.name === 'list') void this.loadList(true);
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (changed.has('client') && this.client) void this.loadList();

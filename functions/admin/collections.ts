@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { calendarSchema } from '../domain/calendar/index.js';
+import { slaPolicySchema } from '../domain/sla/policy.js';
+import { ApiError, invalidField } from '../lib/errors.js';
+import { getConfigItem, listConfigItems } from '../store/config-items.js';
+
+const id = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+
+/** A department as admins write it. */
+export const departmentSchema = z.strictObject({
+  name: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+  agentIds: z.array(id).max(200, 'must list at most 200 agents').default([]),
+  autoAssign: z.boolean().default(false),
+  maxOpenPerAgent: z
+    .number()
+    .int()
+    .positive('must be a positive number or null')
+    .max(10_000)
+    .nullable()
+    .default(null),
+  slaPolicyId: id.nullable().default(null),
+  calendarId: id.nullable().default(null),
+});
+
+/** A configuration collection of the admin API. */
+export interface Collection {
+  /** Name in the URL, e.g. `sla-policies`. */
+  name: string;
+  /** Item kind in the table's CONFIG partition. */
+  kind: string;
+  schema: z.ZodObject;
+  /** Ids that always exist and cannot be deleted. */
+  builtInIds?: string[];
+  /** Rejects data that names configuration that does not exist. */
+  checkReferences?: (data: Record<string, unknown>) => Promise<void>;
+  /** Rejects deleting an item that other configuration still uses. */
+  checkUnused?: (itemId: string) => Promise<void>;
+}
+
+async function requireItem(
+  kind: string,
+  field: string,
+  value: unknown,
+  what: string,
+): Promise<void> {
+  if (value === null || value === undefined) return;
+  if (!(await getConfigItem(kind, String(value)))) {
+    throw invalidField(field, `${what} "${String(value)}" does not exist`);
+  }
+}
+
+async function refuseIfUsed(
+  kind: string,
+  field: string,
+  itemId: string,
+  what: string,
+): Promise<void> {
+  const users = (await listConfigItems<Record<string, unknown>>(kind)).filter(
+    (item) => item[field] === itemId,
+  );
+  if (users.length > 0) {
+    const names = users.map((item) => `"${String(item.name)}"`).join(', ');
+    throw new ApiError(
+      'config.inUse',
+      `This ${what} is still used by ${names}; change those first.`,
+    );
+  }
+}
+
+/** Every configuration collection the generic admin routes serve. */
+export const COLLECTIONS: Record<string, Collection> = {
+  departments: {
+    name: 'departments',
+    kind: 'DEPARTMENT',
+    schema: departmentSchema,
+    checkReferences: async (data) => {
+      await requireItem('SLA_POLICY', 'slaPolicyId', data.slaPolicyId, 'SLA policy');
+      await requireItem('CALENDAR', 'calendarId', data.calendarId, 'calendar');
+    },
+  },
+  calendars: {
+    name: 'calendars',
+    kind: 'CALENDAR',
+    schema: calendarSchema,
+    builtInIds: ['default'],
+    checkUnused: async (itemId) => {
+      await refuseIfUsed('SLA_POLICY', 'calendarId', itemId, 'calendar');
+      await refuseIfUsed('DEPARTMENT', 'calendarId', itemId, 'calendar');
+    },
+  },
+  'sla-policies': {
+    name: 'sla-policies',
+    kind: 'SLA_POLICY',
+    schema: slaPolicySchema,
+    builtInIds: ['default'],
+    checkReferences: async (data) =>
+      requireItem('CALENDAR', 'calendarId', data.calendarId, 'calendar'),
+    checkUnused: async (itemId) => refuseIfUsed('DEPARTMENT', 'slaPolicyId', itemId, 'SLA policy'),
+  },
+};
+
+/** Finds a collection by its URL name, or answers 404. */
+export function collectionNamed(name: string): Collection {
+  const collection = COLLECTIONS[name];
+  if (!collection) throw new ApiError('route.notFound', `There is no admin collection "${name}".`);
+  return collection;
+}

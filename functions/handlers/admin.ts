@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import { collectionNamed, type Collection } from '../admin/collections.js';
+import { addBusinessMinutes, calendarSchema, type Calendar } from '../domain/calendar/index.js';
+import { settingsSchema } from '../domain/settings.js';
+import { ApiError } from '../lib/errors.js';
+import { createHandler } from '../lib/handler.js';
+import { json, route, type ApiRequest } from '../lib/http.js';
+import {
+  invalidateConfigCache,
+  getSettings,
+  putSettings,
+  storedSettings,
+} from '../store/configuration.js';
+import {
+  createConfigItem,
+  deleteConfigItem,
+  getConfigItem,
+  listAudit,
+  listConfigItems,
+  updateConfigItem,
+} from '../store/config-items.js';
+import { ensureSlaDefaults } from '../sla/defaults.js';
+import { authorOf } from '../tickets/items.js';
+import { parseOrThrow } from '../lib/validation.js';
+
+const collectionParams = z.object({ collection: z.string() });
+const itemParams = z.object({ collection: z.string(), id: z.string().min(1).max(200) });
+const listQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(2000).optional(),
+});
+
+async function loadItem(collection: Collection, itemId: string) {
+  if (collection.builtInIds) await ensureSlaDefaults();
+  const item = await getConfigItem<Record<string, unknown>>(collection.kind, itemId);
+  if (!item) throw new ApiError('config.notFound', `${collection.name}/${itemId} was not found.`);
+  return item;
+}
+
+function writeContext(collection: Collection, request: ApiRequest) {
+  return { kind: collection.kind, collection: collection.name, actor: authorOf(request.principal) };
+}
+
+const previewBody = z
+  .strictObject({
+    calendar: calendarSchema.optional(),
+    calendarId: z.string().min(1).max(200).optional(),
+    start: z.iso.datetime({
+      offset: true,
+      error: 'must be an ISO-8601 instant such as 2026-01-13T09:30:00Z',
+    }),
+    minutes: z.number().int().min(0).max(525_600),
+    pauses: z
+      .array(
+        z.strictObject({
+          from: z.iso.datetime({ offset: true }),
+          to: z.iso.datetime({ offset: true }),
+        }),
+      )
+      .max(100)
+      .default([]),
+  })
+  .refine((body) => (body.calendar === undefined) !== (body.calendarId === undefined), {
+    message: 'send exactly one of calendar or calendarId',
+    path: ['calendar'],
+  });
+
+/** Admin routes: configuration collections with an audit log, settings, calendar preview. */
+export const handler = createHandler({
+  'GET /api/v1/admin/{collection}': route({
+    access: 'admin',
+    params: collectionParams,
+    run: async ({ params }) => {
+      const collection = collectionNamed(params.collection);
+      if (collection.builtInIds) await ensureSlaDefaults();
+      return json(200, { items: await listConfigItems(collection.kind), nextCursor: null });
+    },
+  }),
+
+  'POST /api/v1/admin/{collection}': route({
+    access: 'admin',
+    params: collectionParams,
+    run: async (request) => {
+      const collection = collectionNamed(request.params.collection);
+      const data = parseOrThrow(collection.schema, request.body ?? {}, 'body') as Record<
+        string,
+        unknown
+      >;
+      await collection.checkReferences?.(data);
+      const item = await createConfigItem(writeContext(collection, request), data);
+      invalidateConfigCache();
+      return json(201, item);
+    },
+  }),
+
+  'GET /api/v1/admin/{collection}/{id}': route({
+    access: 'admin',
+    params: itemParams,
+    run: async ({ params }) =>
+      json(200, await loadItem(collectionNamed(params.collection), params.id)),
+  }),
+
+  'PATCH /api/v1/admin/{collection}/{id}': route({
+    access: 'admin',
+    params: itemParams,
+    run: async (request) => {
+      const collection = collectionNamed(request.params.collection);
+      const patch = parseOrThrow(collection.schema.partial(), request.body ?? {}, 'body') as Record<
+        string,
+        unknown
+      >;
+      const current = await loadItem(collection, request.params.id);
+      const { id: _id, createdAt: _c, updatedAt: _u, version: _v, ...data } = current;
+      const next = parseOrThrow(collection.schema, { ...data, ...patch }, 'body') as Record<
+        string,
+        unknown
+      >;
+      await collection.checkReferences?.(next);
+      const item = await updateConfigItem(writeContext(collection, request), current, next);
+      invalidateConfigCache();
+      return json(200, item);
+    },
+  }),
+
+  'DELETE /api/v1/admin/{collection}/{id}': route({
+    access: 'admin',
+    params: itemParams,
+    run: async (request) => {
+      const collection = collectionNamed(request.params.collection);
+      if (collection.builtInIds?.includes(request.params.id)) {
+        throw new ApiError(
+          'config.inUse',
+          `${collection.name}/${request.params.id} is built in; edit it instead of deleting it.`,
+        );
+      }
+      const current = await loadItem(collection, request.params.id);
+      await collection.checkUnused?.(request.params.id);
+      await deleteConfigItem(writeContext(collection, request), current);
+      invalidateConfigCache();
+      return { statusCode: 204 };
+    },
+  }),
+
+  'GET /api/v1/admin/audit-log': route({
+    access: 'admin',
+    query: listQuery,
+    run: async ({ query }) => json(200, await listAudit(query.limit, query.cursor)),
+  }),
+
+  'GET /api/v1/admin/settings': route({
+    access: 'admin',
+    run: async () => json(200, await getSettings(0)),
+  }),
+
+  'PUT /api/v1/admin/settings': route({
+    access: 'admin',
+    body: settingsSchema.partial(),
+    run: async ({ body, principal }) => {
+      const stored = await storedSettings();
+      const merged = { ...stored, ...body };
+      const next = parseOrThrow(settingsSchema, merged, 'body');
+      await putSettings(merged, authorOf(principal), stored);
+      return json(200, next);
+    },
+  }),
+
+  'POST /api/v1/admin/calendars/preview': route({
+    access: 'admin',
+    body: previewBody,
+    run: async ({ body }) => {
+      let calendar: Calendar | undefined = body.calendar;
+      if (!calendar) {
+        const stored = await loadItem(collectionNamed('calendars'), body.calendarId!);
+        const { id: _id, createdAt: _c, updatedAt: _u, version: _v, ...fields } = stored;
+        calendar = fields as unknown as Calendar;
+      }
+      const pauses = body.pauses.map((pause) => ({
+        from: new Date(pause.from),
+        to: new Date(pause.to),
+      }));
+      try {
+        const due = addBusinessMinutes(calendar, new Date(body.start), body.minutes, pauses);
+        return json(200, { due: due.toISOString() });
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
+        throw new ApiError(
+          'validation.failed',
+          `The calendar cannot produce a deadline: ${error.message}`,
+          {
+            calendar: error.message,
+          },
+        );
+      }
+    },
+  }),
+});
