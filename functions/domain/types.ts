@@ -1,4 +1,5 @@
 import type { Channel, EventType, Priority, Role, Status } from './enums.js';
+import type { SlaClock } from './sla/clock.js';
 
 /** The caller of a request, from a verified token. */
 export interface Principal {
@@ -35,6 +36,7 @@ export interface TicketSla {
   nextResponseDueAt: string | null;
   resolutionDueAt: string | null;
   firstResponseBreachedAt: string | null;
+  nextResponseBreachedAt: string | null;
   resolutionBreachedAt: string | null;
   pausedAt: string | null;
   state: 'on_track' | 'warning' | 'breached' | 'paused' | 'met';
@@ -63,7 +65,8 @@ export interface Ticket {
   closedAt: string | null;
   linkedFrom: string | null;
   version: number;
-  sla: TicketSla | null;
+  /** SLA clocks as stored; the public `sla` object is computed from them when read. */
+  slaClock: SlaClock | null;
 }
 
 /** The author of a reply or note. */

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { collectionNamed, type Collection } from '../admin/collections.js';
 import { addBusinessMinutes, calendarSchema, type Calendar } from '../domain/calendar/index.js';
 import { settingsSchema } from '../domain/settings.js';
-import { ApiError } from '../lib/errors.js';
+import { ApiError, invalidField } from '../lib/errors.js';
+import { config } from '../lib/config.js';
+import { JOB_NAMES, JOBS } from '../jobs/registry.js';
 import { createHandler } from '../lib/handler.js';
 import { json, route, type ApiRequest } from '../lib/http.js';
 import {
@@ -65,8 +67,37 @@ const previewBody = z
     path: ['calendar'],
   });
 
-/** Admin routes: configuration collections with an audit log, settings, calendar preview. */
+const jobParams = z.object({ job: z.string() });
+const jobBody = z.strictObject({
+  now: z.iso.datetime({ offset: true, error: 'must be an ISO-8601 instant' }).optional(),
+});
+
+/** Admin routes: configuration collections with an audit log, settings, calendar preview, jobs. */
 export const handler = createHandler({
+  'POST /api/v1/admin/jobs/{job}/run': route({
+    access: 'admin',
+    params: jobParams,
+    body: jobBody,
+    run: async ({ params, body }) => {
+      const job = JOBS[params.job];
+      if (!job)
+        throw new ApiError(
+          'route.notFound',
+          `There is no job "${params.job}"; jobs: ${JOB_NAMES.join(', ')}.`,
+        );
+      if (body.now && config().stage !== 'local') {
+        throw invalidField(
+          'now',
+          'is accepted only on the local stack; omit it to run the job as of now',
+        );
+      }
+      return json(
+        200,
+        await job(body.now ? new Date(body.now).toISOString() : new Date().toISOString()),
+      );
+    },
+  }),
+
   'GET /api/v1/admin/{collection}': route({
     access: 'admin',
     params: collectionParams,

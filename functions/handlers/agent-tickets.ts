@@ -52,7 +52,10 @@ export const handler = createHandler({
         query.limit,
         query.cursor,
       );
-      return json(200, { items: page.items.map(agentTicketView), nextCursor: page.nextCursor });
+      return json(200, {
+        items: page.items.map((ticket) => agentTicketView(ticket)),
+        nextCursor: page.nextCursor,
+      });
     },
   }),
 

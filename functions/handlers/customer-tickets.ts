@@ -36,7 +36,9 @@ export const handler = createHandler({
     query: customerListQuery,
     run: async ({ principal, query }) => {
       const page = await listRequesterTickets(principal.id, query);
-      const items = page.items.filter(visibleTo(principal)).map(customerTicketView);
+      const items = page.items
+        .filter(visibleTo(principal))
+        .map((ticket) => customerTicketView(ticket));
       return json(200, { items, nextCursor: page.nextCursor });
     },
   }),

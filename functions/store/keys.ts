@@ -19,6 +19,9 @@ import { isOpenStatus, type Status } from '../domain/enums.js';
  * - gsi3: tickets by assignee (or `none`), open or done, and last activity
  * - gsi4: tickets by department (or `none`), open or done, and last activity
  * - gsi5: every ticket, open or done, by last activity
+ * - gsi6 (keys only, sparse): open tickets whose SLA warning or breach falls due, by that time
+ * - gsi7 (keys only, sparse): open tickets whose escalation rules need evaluating, by time
+ * - gsi8 (keys only, sparse): resolved tickets by resolution time; activity entries by day
  */
 export const INDEX = {
   requester: 'gsi1',
@@ -26,6 +29,9 @@ export const INDEX = {
   assignee: 'gsi3',
   department: 'gsi4',
   queue: 'gsi5',
+  slaDue: 'gsi6',
+  rulesDue: 'gsi7',
+  aging: 'gsi8',
 } as const;
 
 /** Attribute names of each index's partition and sort key. */
@@ -35,6 +41,9 @@ export const INDEX_KEYS: Record<string, { pk: string; sk: string }> = {
   gsi3: { pk: 'gsi3pk', sk: 'gsi3sk' },
   gsi4: { pk: 'gsi4pk', sk: 'gsi4sk' },
   gsi5: { pk: 'gsi5pk', sk: 'gsi5sk' },
+  gsi6: { pk: 'gsi6pk', sk: 'gsi6sk' },
+  gsi7: { pk: 'gsi7pk', sk: 'gsi7sk' },
+  gsi8: { pk: 'gsi8pk', sk: 'gsi8sk' },
 };
 
 /** Table key of one item. */
@@ -87,6 +96,10 @@ export const keys = {
   departmentQueue: (departmentId: string | null, state: Openness) =>
     `DEPARTMENT#${departmentId ?? UNASSIGNED}#${state}`,
   queue: (state: Openness) => `QUEUE#${state}`,
+  slaDue: () => 'DUE#sla',
+  rulesDue: () => 'DUE#rules',
+  resolvedTickets: () => 'RESOLVED',
+  activityDay: (day: string) => `ACTIVITY#${day}`,
 };
 
 /** The fields of a ticket its index keys are made from. */
@@ -97,6 +110,11 @@ export interface TicketIndexSource {
   departmentId: string | null;
   requester: { id: string };
   updatedAt: string;
+  resolvedAt?: string | null;
+  /** When the SLA sweep must next look at the ticket, if ever. */
+  slaCheckAt?: string | null;
+  /** When the escalation sweep must next look at the ticket, if ever. */
+  rulesCheckAt?: string | null;
 }
 
 /** Builds every index key attribute of a ticket item from the ticket's current state. */
@@ -114,7 +132,25 @@ export function ticketIndexKeys(ticket: TicketIndexSource): Record<string, strin
     gsi4sk: byActivity,
     gsi5pk: keys.queue(state),
     gsi5sk: byActivity,
+    ...dueKeys(ticket, state),
   };
+}
+
+function dueKeys(ticket: TicketIndexSource, state: Openness): Record<string, string> {
+  const due: Record<string, string> = {};
+  if (state === 'open' && ticket.slaCheckAt) {
+    due.gsi6pk = keys.slaDue();
+    due.gsi6sk = `${ticket.slaCheckAt}#${ticket.reference}`;
+  }
+  if (state === 'open' && ticket.rulesCheckAt) {
+    due.gsi7pk = keys.rulesDue();
+    due.gsi7sk = `${ticket.rulesCheckAt}#${ticket.reference}`;
+  }
+  if (ticket.status === 'resolved' && ticket.resolvedAt) {
+    due.gsi8pk = keys.resolvedTickets();
+    due.gsi8sk = `${ticket.resolvedAt}#${ticket.reference}`;
+  }
+  return due;
 }
 
 /** Builds the index keys that list an agent or admin by name. */

@@ -106,6 +106,8 @@ export interface PartitionQuery {
   index?: keyof typeof INDEX_KEYS;
   partition: string;
   sortPrefix?: string;
+  /** Only sort keys at or before this value (inclusive). */
+  sortUpTo?: string;
   newestFirst?: boolean;
   filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
 }
@@ -124,6 +126,10 @@ export function buildQuery(
     names['#sk'] = attr.sk;
     values[':sk'] = query.sortPrefix;
     condition += ' AND begins_with(#sk, :sk)';
+  } else if (query.sortUpTo) {
+    names['#sk'] = attr.sk;
+    values[':sk'] = query.sortUpTo;
+    condition += ' AND #sk <= :sk';
   }
   return {
     TableName: tableName(),

@@ -8,6 +8,7 @@ import { findDepartment, getSettings } from '../store/configuration.js';
 import { nextCounterValue } from '../store/counters.js';
 import { findStoredResult, storeResultItem, type IdempotencyScope } from '../store/idempotency.js';
 import { TransactionConflictError, transactWrite } from '../store/table.js';
+import { applySla } from '../sla/apply.js';
 import { activityWrites, authorOf, newActivity, ticketWrite } from './items.js';
 import { customerTicketView } from './views.js';
 
@@ -70,7 +71,7 @@ export function buildTicket(
     closedAt: null,
     linkedFrom: input.linkedFrom ?? null,
     version: 1,
-    sla: null,
+    slaClock: null,
   };
 }
 
@@ -96,13 +97,14 @@ export async function createTicket(
     await nextCounterValue('ticket-reference'),
   );
   const at = new Date().toISOString();
-  const ticket = buildTicket(requester, input, {
+  const built = buildTicket(requester, input, {
     reference,
     priority,
     departmentId,
     channel: options.channel,
     at,
   });
+  const { ticket } = await applySla(null, built, at);
   const response: ApiResponse = { statusCode: 201, body: { ticket: customerTicketView(ticket) } };
   const created = newActivity(
     'ticket.created',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventType } from '../domain/enums.js';
+import { nextCheckAt } from '../domain/sla/sweep.js';
 import type { Activity, Author, Principal, Reply, Ticket } from '../domain/types.js';
 import { keys, ticketIndexKeys } from '../store/keys.js';
 import type { TransactItem } from '../store/table.js';
@@ -9,9 +10,10 @@ const ITEM_VERSION = 1;
 
 /** Builds the stored ticket item with all of its index keys. */
 export function ticketItem(ticket: Ticket): Record<string, unknown> {
+  const slaCheckAt = ticket.slaClock ? nextCheckAt(ticket.slaClock) : null;
   return {
     ...keys.ticket(ticket.reference),
-    ...ticketIndexKeys(ticket),
+    ...ticketIndexKeys({ ...ticket, slaCheckAt }),
     entity: 'ticket',
     itemVersion: ITEM_VERSION,
     ...ticket,
@@ -70,13 +72,16 @@ export function newActivity(
  */
 export function activityWrites(reference: string, activities: Activity[]): TransactItem[] {
   return activities.map((activity, position) => {
-    const key = keys.activity(
-      reference,
-      activity.createdAt,
-      `${String(position).padStart(2, '0')}#${activity.id}`,
-    );
+    const entryId = `${String(position).padStart(2, '0')}#${activity.id}`;
+    const key = keys.activity(reference, activity.createdAt, entryId);
+    const byAge = {
+      gsi8pk: keys.activityDay(activity.createdAt.slice(0, 10)),
+      gsi8sk: `${activity.createdAt}#${reference}#${entryId}`,
+    };
     return {
-      Put: { Item: { ...key, entity: 'activity', itemVersion: ITEM_VERSION, ...activity } },
+      Put: {
+        Item: { ...key, ...byAge, entity: 'activity', itemVersion: ITEM_VERSION, ...activity },
+      },
     };
   });
 }

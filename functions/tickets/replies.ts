@@ -95,15 +95,15 @@ export async function addReply(
           attachments: [],
           createdAt: at,
         };
-        const change = replyMutation(current, reply, asAgent, at);
-        response = replyResponse(
-          reply,
-          { ...change.ticket, version: current.version + 1, updatedAt: at },
-          asAgent,
-        );
-        const writes = [replyWrite(reference, reply)];
-        if (context.scope) writes.push(storeResultItem(context.scope, response));
-        return { ...change, extraWrites: writes };
+        const written = reply;
+        const change = replyMutation(current, written, asAgent, at);
+        const extraWrites = (next: Ticket) => {
+          response = replyResponse(written, next, asAgent);
+          const writes = [replyWrite(reference, written)];
+          if (context.scope) writes.push(storeResultItem(context.scope, response));
+          return writes;
+        };
+        return { ...change, extraWrites };
       },
       { visible: context.visible },
     );

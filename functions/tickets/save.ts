@@ -7,15 +7,19 @@ import {
 import type { Author, Ticket } from '../domain/types.js';
 import { ApiError, ticketNotFound } from '../lib/errors.js';
 import { TransactionConflictError, transactWrite, type TransactItem } from '../store/table.js';
+import { applySla } from '../sla/apply.js';
 import { activityWrites, ticketWrite } from './items.js';
 import { loadTicket } from './repository.js';
 
 /** How often a write without If-Match is retried after losing a race on the version. */
 const MAX_ATTEMPTS = 3;
 
-/** What a mutation produces: the change, plus any other items to write in the same transaction. */
+/**
+ * What a mutation produces: the change, plus other items to write in the same transaction,
+ * built from the final ticket (new version, SLA clocks applied).
+ */
 export interface Mutation extends ChangeResult {
-  extraWrites?: TransactItem[];
+  extraWrites?: (next: Ticket) => TransactItem[];
 }
 
 /** Parses an `If-Match` header into a version, or answers 422 naming the header. */
@@ -74,17 +78,21 @@ export async function saveTicketChange(
     } catch (error) {
       throw toApiError(error);
     }
-    if (mutation.events.length === 0 && !mutation.extraWrites?.length) return current;
-    const next: Ticket = { ...mutation.ticket, version: current.version + 1, updatedAt: at };
-    const activities = toActivities(mutation.events, actor, at, randomUUID);
+    if (mutation.events.length === 0 && !mutation.extraWrites) return current;
+    const clocked = await applySla(current, mutation.ticket, at);
+    const next: Ticket = { ...clocked.ticket, version: current.version + 1, updatedAt: at };
+    const events = [...mutation.events, ...clocked.events];
+    const activities = toActivities(events, actor, at, randomUUID);
     try {
       await transactWrite([
         ticketWrite(next, current.version),
         ...activityWrites(reference, activities),
-        ...(mutation.extraWrites ?? []),
+        ...(mutation.extraWrites?.(next) ?? []),
       ]);
       return next;
     } catch (error) {
+      // The ticket is the first item: its failed condition means another writer moved the
+      // version. A failed guard record (idempotency, SLA event) goes to the caller instead.
       const lostRace =
         error instanceof TransactionConflictError && error.reasons[0] === 'ConditionalCheckFailed';
       if (!lostRace) throw error;

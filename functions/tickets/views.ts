@@ -1,17 +1,29 @@
-import type { Reply, Ticket } from '../domain/types.js';
+import { slaView } from '../domain/sla/sweep.js';
+import type { Reply, Ticket, TicketSla } from '../domain/types.js';
+
+/** Computes the public `sla` object at `now` from the stored clocks. */
+function publicSla(ticket: Ticket, now: string): TicketSla | null {
+  return ticket.slaClock ? slaView(ticket.slaClock, ticket.status, now) : null;
+}
 
 /**
  * The ticket as its requester sees it: no followers, no tags (they are agents' labels),
  * nothing that names other customers or agents' internal bookkeeping.
  */
-export function customerTicketView(ticket: Ticket) {
-  const { lastAgentReplyAt: _agent, lastRequesterReplyAt: _requester, ...rest } = ticket;
-  return { ...rest, tags: [], followerIds: [] };
+export function customerTicketView(ticket: Ticket, now = new Date().toISOString()) {
+  const {
+    lastAgentReplyAt: _agent,
+    lastRequesterReplyAt: _requester,
+    slaClock: _clock,
+    ...rest
+  } = ticket;
+  return { ...rest, tags: [], followerIds: [], sla: publicSla(ticket, now) };
 }
 
 /** The ticket as agents see it. */
-export function agentTicketView(ticket: Ticket) {
-  return ticket;
+export function agentTicketView(ticket: Ticket, now = new Date().toISOString()) {
+  const { slaClock: _clock, ...rest } = ticket;
+  return { ...rest, sla: publicSla(ticket, now) };
 }
 
 /** Public replies only, oldest first; internal notes never leave for customers. */

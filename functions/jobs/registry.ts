@@ -1,0 +1,13 @@
+import { checkSla } from './check-sla.js';
+import { closeResolved, purgeActivities } from './close-resolved.js';
+import type { SweepSummary } from './due.js';
+
+/** Scheduled jobs by name, as `POST /admin/jobs/{job}/run` and the schedules call them. */
+export const JOBS: Record<string, (now: string) => Promise<SweepSummary>> = {
+  'check-sla': checkSla,
+  'close-resolved': closeResolved,
+  'purge-activities': purgeActivities,
+};
+
+/** Names of the jobs, for validation messages. */
+export const JOB_NAMES = Object.keys(JOBS);

@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api } from '../support/api.js';
+import { startOwnStack, type OwnStack } from '../support/own-stack.js';
+
+// These tests move time forward, so they run on a stack of their own.
+let own: OwnStack;
+let admin: string;
+let customer: string;
+let agent: string;
+
+const DAY_MS = 86_400_000;
+
+beforeAll(async () => {
+  own = await startOwnStack();
+  admin = await own.token({ sub: 'jobs-admin', name: 'Admin', role: 'admin' });
+  customer = await own.token({ sub: 'jobs-customer', name: 'Casey', email: 'casey@example.test' });
+  agent = await own.token({ sub: 'jobs-agent', name: 'Agent', role: 'agent' });
+  await call('GET', '/agent/agents', agent);
+}, 120_000);
+
+afterAll(async () => {
+  await own?.stop();
+});
+
+function call(method: string, route: string, token: string, body?: unknown) {
+  return api(method, route, { base: own.api, token, body });
+}
+
+async function runJob(job: string, now: string) {
+  const result = await call('POST', `/admin/jobs/${job}/run`, admin, { now });
+  expect(result.status).toBe(200);
+  return result.body;
+}
+
+async function openTicket(fields: Record<string, unknown> = {}) {
+  const result = await call('POST', '/tickets', customer, {
+    subject: 'Wheel wobbles',
+    body: 'Front wheel.',
+    ...fields,
+  });
+  return result.body.ticket;
+}
+
+async function activityTypes(reference: string) {
+  const detail = await call('GET', `/agent/tickets/${reference}`, agent);
+  return detail.body.activity.map((a: { type: string }) => a.type);
+}
+
+function plusMinutes(instant: string, minutes: number) {
+  return new Date(Date.parse(instant) + minutes * 60_000).toISOString();
+}
+
+describe('check-sla', () => {
+  it('starts the clocks of a new ticket on the default policy', async () => {
+    const ticket = await openTicket({ priority: 'critical' });
+
+    expect(ticket.sla).toMatchObject({
+      policyId: 'default',
+      state: 'on_track',
+      pausedAt: null,
+      firstResponseBreachedAt: null,
+    });
+    expect(ticket.sla.firstResponseDueAt).toEqual(expect.any(String));
+    expect(ticket.sla.resolutionDueAt > ticket.sla.firstResponseDueAt).toBe(true);
+  });
+
+  it('records a warning once however often it runs', async () => {
+    const ticket = await openTicket({ priority: 'critical' });
+    const inWarning = plusMinutes(ticket.sla.firstResponseDueAt, -10);
+
+    for (let run = 0; run < 100; run += 1) await runJob('check-sla', inWarning);
+    const detail = await call('GET', `/agent/tickets/${ticket.reference}`, agent);
+
+    expect(
+      (await activityTypes(ticket.reference)).filter((t: string) => t === 'sla.warning'),
+    ).toHaveLength(1);
+    expect(
+      detail.body.activity.find((a: { type: string }) => a.type === 'sla.warning'),
+    ).toMatchObject({ field: 'firstResponse' });
+  });
+
+  it('records a breach once over a hundred minute-by-minute runs', async () => {
+    const ticket = await openTicket({ priority: 'critical' });
+    const due = ticket.sla.firstResponseDueAt;
+
+    const summaries = [];
+    for (let minute = 0; minute < 100; minute += 1)
+      summaries.push(await runJob('check-sla', plusMinutes(due, minute)));
+    const detail = await call('GET', `/agent/tickets/${ticket.reference}`, agent);
+
+    const breaches = detail.body.activity.filter(
+      (a: { type: string; field?: string }) =>
+        a.type === 'sla.breached' && a.field === 'firstResponse',
+    );
+    expect(breaches).toHaveLength(1);
+    expect(detail.body.ticket.sla).toMatchObject({
+      firstResponseBreachedAt: due,
+      state: 'breached',
+    });
+    expect(summaries.at(-1).read).toBeLessThan(5);
+  });
+
+  it('records one breach when sweeps overlap', async () => {
+    const ticket = await openTicket({ priority: 'critical' });
+    const late = plusMinutes(ticket.sla.firstResponseDueAt, 1);
+
+    await Promise.all(Array.from({ length: 5 }, () => runJob('check-sla', late)));
+
+    const types = await activityTypes(ticket.reference);
+    expect(types.filter((t: string) => t === 'sla.breached')).toHaveLength(1);
+  });
+
+  it('pauses the resolution clock while waiting on the customer', async () => {
+    const ticket = await openTicket({ priority: 'high' });
+
+    const replied = await call('POST', `/agent/tickets/${ticket.reference}/replies`, agent, {
+      body: 'Which wheel size?',
+    });
+    const resumed = await call('POST', `/tickets/${ticket.reference}/replies`, customer, {
+      body: '28 inch',
+    });
+
+    expect(replied.body.ticket.sla).toMatchObject({
+      state: 'paused',
+      pausedAt: replied.body.reply.createdAt,
+    });
+    expect(resumed.body.ticket.sla.pausedAt).toBeNull();
+    expect(resumed.body.ticket.sla.resolutionDueAt >= ticket.sla.resolutionDueAt).toBe(true);
+    expect(resumed.body.ticket.sla.nextResponseDueAt).toEqual(expect.any(String));
+  });
+
+  it('marks the clocks met when the ticket is resolved', async () => {
+    const ticket = await openTicket();
+    await call('POST', `/agent/tickets/${ticket.reference}/replies`, agent, { body: 'Fixed.' });
+
+    const resolved = await call('PATCH', `/agent/tickets/${ticket.reference}`, agent, {
+      status: 'resolved',
+    });
+
+    expect(resolved.body.ticket.sla.state).toBe('met');
+  });
+});
+
+describe('close-resolved', () => {
+  it('closes tickets resolved for seven days once, with a system reply', async () => {
+    const ticket = await openTicket();
+    const resolved = await call('PATCH', `/agent/tickets/${ticket.reference}`, agent, {
+      status: 'resolved',
+    });
+    const resolvedAt = resolved.body.ticket.resolvedAt;
+
+    const early = await runJob(
+      'close-resolved',
+      new Date(Date.parse(resolvedAt) + 6 * DAY_MS).toISOString(),
+    );
+    const stillResolved = await call('GET', `/tickets/${ticket.reference}`, customer);
+    const later = new Date(Date.parse(resolvedAt) + 7 * DAY_MS + 60_000).toISOString();
+    await runJob('close-resolved', later);
+    await runJob('close-resolved', later);
+    const closed = await call('GET', `/tickets/${ticket.reference}`, customer);
+
+    expect(early.changed).toBe(0);
+    expect(stillResolved.body.ticket.status).toBe('resolved');
+    expect(closed.body.ticket.status).toBe('closed');
+    expect(closed.body.replies).toHaveLength(1);
+    expect(closed.body.replies[0]).toMatchObject({
+      author: { id: 'system', role: 'system' },
+      internal: false,
+    });
+    expect(
+      (await activityTypes(ticket.reference)).filter((t: string) => t === 'ticket.closed'),
+    ).toHaveLength(1);
+  });
+});
+
+describe('purge-activities', () => {
+  it('keeps recent activity and deletes activity past the retention', async () => {
+    const ticket = await openTicket();
+    const createdAt = Date.parse(ticket.createdAt);
+
+    await runJob('purge-activities', new Date(createdAt + 30 * DAY_MS).toISOString());
+    const kept = await activityTypes(ticket.reference);
+    await runJob('purge-activities', new Date(createdAt + 91 * DAY_MS).toISOString());
+    const purged = await activityTypes(ticket.reference);
+
+    expect(kept).toContain('ticket.created');
+    expect(purged).toEqual([]);
+  });
+});
+
+describe('POST /admin/jobs/{job}/run', () => {
+  it('answers 404 for an unknown job', async () => {
+    const result = await call('POST', '/admin/jobs/make-coffee/run', admin, {});
+
+    expect(result.status).toBe(404);
+  });
+
+  it('is for admins only', async () => {
+    const result = await call('POST', '/admin/jobs/check-sla/run', agent, {});
+
+    expect(result.status).toBe(403);
+  });
+});
