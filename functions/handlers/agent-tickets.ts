@@ -25,6 +25,8 @@ function queueFilters(
     status: query.status,
     departmentId: query.departmentId,
     visibleDepartments: scope,
+    sort: query.sort,
+    slaAtRiskAt: query.view === 'sla_breaching' ? new Date().toISOString() : undefined,
   };
   if (query.view === 'mine') filters.assigneeId = principal.id;
   else if (query.view === 'unassigned') filters.assigneeId = null;
@@ -38,6 +40,7 @@ type QueueQuery = {
   assigneeId?: string;
   departmentId?: string;
   view?: string;
+  sort: 'updated' | 'created' | 'sla';
 };
 
 /** Agent routes: the queue, a ticket with notes and activity, changes and replies. */

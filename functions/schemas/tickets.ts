@@ -60,7 +60,8 @@ export const queueQuery = z.strictObject({
   status: z.enum(STATUSES).optional(),
   assigneeId: id.optional(),
   departmentId: id.optional(),
-  view: z.enum(['all', 'mine', 'unassigned']).optional(),
+  view: z.enum(['all', 'mine', 'unassigned', 'sla_breaching']).optional(),
+  sort: z.enum(['updated', 'created', 'sla']).default('updated'),
   limit,
   cursor,
 });

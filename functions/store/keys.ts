@@ -22,6 +22,8 @@ import { isOpenStatus, type Status } from '../domain/enums.js';
  * - gsi6 (keys only, sparse): open tickets whose SLA warning or breach falls due, by that time
  * - gsi7 (keys only, sparse): open tickets whose escalation rules need evaluating, by time
  * - gsi8 (keys only, sparse): resolved tickets by resolution time; activity entries by day
+ * - gsi9 (sparse): open tickets with a running SLA clock, by their earliest deadline
+ * - gsi10: every ticket, open or done, by creation time
  */
 export const INDEX = {
   requester: 'gsi1',
@@ -32,6 +34,8 @@ export const INDEX = {
   slaDue: 'gsi6',
   rulesDue: 'gsi7',
   aging: 'gsi8',
+  slaDeadline: 'gsi9',
+  created: 'gsi10',
 } as const;
 
 /** Attribute names of each index's partition and sort key. */
@@ -44,6 +48,8 @@ export const INDEX_KEYS: Record<string, { pk: string; sk: string }> = {
   gsi6: { pk: 'gsi6pk', sk: 'gsi6sk' },
   gsi7: { pk: 'gsi7pk', sk: 'gsi7sk' },
   gsi8: { pk: 'gsi8pk', sk: 'gsi8sk' },
+  gsi9: { pk: 'gsi9pk', sk: 'gsi9sk' },
+  gsi10: { pk: 'gsi10pk', sk: 'gsi10sk' },
 };
 
 /** Table key of one item. */
@@ -100,6 +106,8 @@ export const keys = {
   rulesDue: () => 'DUE#rules',
   resolvedTickets: () => 'RESOLVED',
   activityDay: (day: string) => `ACTIVITY#${day}`,
+  slaDeadlines: () => 'SLA#open',
+  createdQueue: (state: Openness) => `CREATED#${state}`,
 };
 
 /** The fields of a ticket its index keys are made from. */
@@ -115,6 +123,9 @@ export interface TicketIndexSource {
   slaCheckAt?: string | null;
   /** When the escalation sweep must next look at the ticket, if ever. */
   rulesCheckAt?: string | null;
+  /** Earliest deadline of a running SLA clock, if any. */
+  slaDeadline?: string | null;
+  createdAt?: string;
 }
 
 /** Builds every index key attribute of a ticket item from the ticket's current state. */
@@ -132,6 +143,9 @@ export function ticketIndexKeys(ticket: TicketIndexSource): Record<string, strin
     gsi4sk: byActivity,
     gsi5pk: keys.queue(state),
     gsi5sk: byActivity,
+    ...(ticket.createdAt
+      ? { gsi10pk: keys.createdQueue(state), gsi10sk: `${ticket.createdAt}#${ticket.reference}` }
+      : {}),
     ...dueKeys(ticket, state),
   };
 }
@@ -145,6 +159,10 @@ function dueKeys(ticket: TicketIndexSource, state: Openness): Record<string, str
   if (state === 'open' && ticket.rulesCheckAt) {
     due.gsi7pk = keys.rulesDue();
     due.gsi7sk = `${ticket.rulesCheckAt}#${ticket.reference}`;
+  }
+  if (state === 'open' && ticket.slaDeadline) {
+    due.gsi9pk = keys.slaDeadlines();
+    due.gsi9sk = `${ticket.slaDeadline}#${ticket.reference}`;
   }
   if (ticket.status === 'resolved' && ticket.resolvedAt) {
     due.gsi8pk = keys.resolvedTickets();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventType } from '../domain/enums.js';
-import { nextCheckAt } from '../domain/sla/sweep.js';
+import { earliestDeadline, nextCheckAt } from '../domain/sla/sweep.js';
 import type { Activity, Author, Principal, Reply, Ticket } from '../domain/types.js';
 import { keys, ticketIndexKeys } from '../store/keys.js';
 import type { TransactItem } from '../store/table.js';
@@ -11,9 +11,11 @@ const ITEM_VERSION = 1;
 /** Builds the stored ticket item with all of its index keys. */
 export function ticketItem(ticket: Ticket): Record<string, unknown> {
   const slaCheckAt = ticket.slaClock ? nextCheckAt(ticket.slaClock) : null;
+  const deadline = ticket.slaClock ? earliestDeadline(ticket.slaClock) : null;
   return {
     ...keys.ticket(ticket.reference),
-    ...ticketIndexKeys({ ...ticket, slaCheckAt }),
+    ...ticketIndexKeys({ ...ticket, slaCheckAt, slaDeadline: deadline?.dueAt }),
+    slaWarnAt: deadline?.warnAt,
     entity: 'ticket',
     itemVersion: ITEM_VERSION,
     ...ticket,
@@ -24,7 +26,7 @@ export function ticketItem(ticket: Ticket): Record<string, unknown> {
 export function fromItem<T>(item: Record<string, unknown>): T {
   const rest: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(item)) {
-    if (/^(pk|sk|gsi\d+pk|gsi\d+sk|entity|itemVersion|expiresAt)$/.test(name)) continue;
+    if (/^(pk|sk|gsi\d+pk|gsi\d+sk|entity|itemVersion|expiresAt|slaWarnAt)$/.test(name)) continue;
     rest[name] = value;
   }
   return rest as T;

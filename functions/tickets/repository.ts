@@ -64,7 +64,14 @@ export interface QueueFilters {
   departmentId?: string;
   /** When set, only tickets of these departments or without one (department scoping). */
   visibleDepartments?: string[];
+  /** Order: newest activity (default), newest created, or earliest SLA deadline. */
+  sort?: 'updated' | 'created' | 'sla';
+  /** Only tickets whose SLA is in warning or breached at this instant. */
+  slaAtRiskAt?: string;
 }
+
+/** Warning thresholds are at most a week, so an at-risk ticket is due within a week. */
+const MAX_WARNING_MS = 7 * 24 * 60 * 60 * 1000 + 60_000;
 
 interface FilterPart {
   expression: string;
@@ -79,6 +86,28 @@ function filterParts(filters: QueueFilters, indexed: Set<keyof QueueFilters>): F
       expression: '#status = :status',
       names: { '#status': 'status' },
       values: { ':status': filters.status },
+    });
+  }
+  if (filters.assigneeId !== undefined && !indexed.has('assigneeId')) {
+    parts.push(
+      filters.assigneeId === null
+        ? {
+            expression: 'attribute_type(#assignee, :nullType)',
+            names: { '#assignee': 'assigneeId' },
+            values: { ':nullType': 'NULL' },
+          }
+        : {
+            expression: '#assignee = :assignee',
+            names: { '#assignee': 'assigneeId' },
+            values: { ':assignee': filters.assigneeId },
+          },
+    );
+  }
+  if (filters.slaAtRiskAt) {
+    parts.push({
+      expression: '#warnAt <= :riskAt',
+      names: { '#warnAt': 'slaWarnAt' },
+      values: { ':riskAt': filters.slaAtRiskAt },
     });
   }
   if (filters.departmentId && !indexed.has('departmentId')) {
@@ -119,13 +148,32 @@ function combine(parts: FilterPart[]): PartitionQuery['filter'] {
  */
 export function planQueueQuery(filters: QueueFilters): PartitionQuery {
   const state = filters.status ? openness(filters.status) : 'open';
+  if (filters.slaAtRiskAt || filters.sort === 'sla') {
+    const riskHorizon = filters.slaAtRiskAt
+      ? new Date(Date.parse(filters.slaAtRiskAt) + MAX_WARNING_MS).toISOString()
+      : undefined;
+    return {
+      index: INDEX.slaDeadline,
+      partition: keys.slaDeadlines(),
+      sortUpTo: riskHorizon ? `${riskHorizon}#~` : undefined,
+      filter: combine(filterParts(filters, new Set())),
+    };
+  }
   const base = { newestFirst: true };
+  if (filters.sort === 'created') {
+    return {
+      ...base,
+      index: INDEX.created,
+      partition: keys.createdQueue(state),
+      filter: combine(filterParts(filters, new Set())),
+    };
+  }
   if (filters.assigneeId !== undefined) {
     return {
       ...base,
       index: INDEX.assignee,
       partition: keys.assigneeQueue(filters.assigneeId, state),
-      filter: combine(filterParts(filters, new Set())),
+      filter: combine(filterParts(filters, new Set(['assigneeId']))),
     };
   }
   if (filters.departmentId) {
@@ -133,7 +181,7 @@ export function planQueueQuery(filters: QueueFilters): PartitionQuery {
       ...base,
       index: INDEX.department,
       partition: keys.departmentQueue(filters.departmentId, state),
-      filter: combine(filterParts(filters, new Set(['departmentId']))),
+      filter: combine(filterParts(filters, new Set(['departmentId', 'assigneeId']))),
     };
   }
   if (filters.status) {

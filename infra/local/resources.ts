@@ -58,6 +58,7 @@ export async function ensureTable(
   const present = new Set((existing.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
   for (const index of table.GlobalSecondaryIndexes ?? []) {
     if (present.has(index.IndexName)) continue;
+    // DynamoDB builds one new index at a time, so wait for each before asking for the next.
     await client.send(
       new UpdateTableCommand({
         TableName: table.TableName,
@@ -65,7 +66,25 @@ export async function ensureTable(
         GlobalSecondaryIndexUpdates: [{ Create: index }],
       }),
     );
+    await waitForIndex(client, table.TableName!, index.IndexName!);
   }
+}
+
+async function waitForIndex(
+  client: DynamoDBClient,
+  tableName: string,
+  indexName: string,
+): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const table = await describe(client, tableName);
+    const index = table?.GlobalSecondaryIndexes?.find(
+      (candidate) => candidate.IndexName === indexName,
+    );
+    if (index?.IndexStatus === 'ACTIVE') return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`Index ${indexName} of ${tableName} did not become active within 120 s`);
 }
 
 async function describe(client: DynamoDBClient, name: string) {

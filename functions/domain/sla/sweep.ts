@@ -89,3 +89,12 @@ export function slaView(clock: SlaClock, status: Status, now: string): TicketSla
     state: state(clock, status, now),
   };
 }
+
+/** Returns the earliest deadline and warning instant among running clocks, for the queue. */
+export function earliestDeadline(clock: SlaClock): { dueAt: string; warnAt: string } | null {
+  const running = TARGETS.map((target) => clock[target]).filter(isRunning);
+  if (running.length === 0) return null;
+  const dueAt = running.map((timer) => timer.dueAt).sort()[0]!;
+  const warnAt = running.map((timer) => timer.warnAt).sort()[0]!;
+  return { dueAt, warnAt };
+}

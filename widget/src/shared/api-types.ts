@@ -39,16 +39,23 @@ export interface Tag {
   color: string | null;
 }
 
-/** SLA clocks of a ticket, every instant an ISO-8601 UTC string. */
+/** Overall SLA state of a ticket, as the API computes it when it answers. */
+export type SlaState = 'on_track' | 'warning' | 'breached' | 'paused' | 'met';
+
+/**
+ * SLA clocks of a ticket, every instant an ISO-8601 UTC string. A due date stays set after its
+ * clock stopped, except `nextResponseDueAt`, which is null while no next-response cycle runs.
+ */
 export interface TicketSla {
   policyId: string | null;
   firstResponseDueAt: string | null;
   nextResponseDueAt: string | null;
   resolutionDueAt: string | null;
   firstResponseBreachedAt: string | null;
+  nextResponseBreachedAt: string | null;
   resolutionBreachedAt: string | null;
   pausedAt: string | null;
-  state: 'on_track' | 'warning' | 'breached' | 'paused' | 'met';
+  state: SlaState;
 }
 
 /** A support ticket. `version` goes into `If-Match` on agent updates. */
@@ -181,12 +188,17 @@ export interface TicketPatch {
   departmentId?: string | null;
 }
 
-/** Query of `GET /agent/tickets`. */
+/**
+ * Query of `GET /agent/tickets`. `view: 'sla_breaching'` lists tickets whose SLA is in warning
+ * or breached, most urgent first. `sort` is `updated` (newest first, the default), `created` or
+ * `sla` (earliest running SLA deadline first).
+ */
 export interface QueueQuery {
   status?: TicketStatus;
   assigneeId?: string;
   departmentId?: string;
-  view?: 'mine' | 'unassigned';
+  view?: 'mine' | 'unassigned' | 'sla_breaching';
+  sort?: 'updated' | 'created' | 'sla';
   limit?: number;
   cursor?: string;
 }
