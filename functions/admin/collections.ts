@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarSchema } from '../domain/calendar/index.js';
+import { ruleSchema } from '../domain/rules/schema.js';
 import { slaPolicySchema } from '../domain/sla/policy.js';
 import { ApiError, invalidField } from '../lib/errors.js';
 import { getConfigItem, listConfigItems } from '../store/config-items.js';
@@ -86,6 +87,28 @@ export const COLLECTIONS: Record<string, Collection> = {
     checkUnused: async (itemId) => {
       await refuseIfUsed('SLA_POLICY', 'calendarId', itemId, 'calendar');
       await refuseIfUsed('DEPARTMENT', 'calendarId', itemId, 'calendar');
+    },
+  },
+  'escalation-rules': {
+    name: 'escalation-rules',
+    kind: 'ESCALATION_RULE',
+    schema: ruleSchema,
+    checkReferences: async (data) => {
+      const actions = (data.actions ?? []) as Array<{ type: string; value?: unknown }>;
+      for (const [index, action] of actions.entries()) {
+        if (action.type === 'set_department') {
+          await requireItem('DEPARTMENT', `actions.${index}.value`, action.value, 'department');
+        }
+        if (action.type === 'assign' && typeof action.value === 'object' && action.value) {
+          const departmentId = (action.value as { departmentId: string }).departmentId;
+          await requireItem(
+            'DEPARTMENT',
+            `actions.${index}.value.departmentId`,
+            departmentId,
+            'department',
+          );
+        }
+      }
     },
   },
   'sla-policies': {

@@ -67,6 +67,10 @@ export interface Ticket {
   version: number;
   /** SLA clocks as stored; the public `sla` object is computed from them when read. */
   slaClock: SlaClock | null;
+  /** When the escalation sweep must next evaluate this ticket; set to the time of each change. */
+  rulesCheckAt?: string | null;
+  /** Fire keys of the escalation rules that have fired on this ticket. */
+  firedRules?: string[];
 }
 
 /** The author of a reply or note. */

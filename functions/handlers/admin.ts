@@ -22,6 +22,11 @@ import {
   updateConfigItem,
 } from '../store/config-items.js';
 import { ensureSlaDefaults } from '../sla/defaults.js';
+import { invalidateSlaCache } from '../sla/terms.js';
+import { invalidateRulesCache } from '../rules/config.js';
+import { markOpenTicketsDue, openTickets } from '../rules/mark-due.js';
+import { ruleMatches } from '../domain/rules/evaluate.js';
+import { ruleSchema } from '../domain/rules/schema.js';
 import { authorOf } from '../tickets/items.js';
 import { parseOrThrow } from '../lib/validation.js';
 
@@ -37,6 +42,16 @@ async function loadItem(collection: Collection, itemId: string) {
   const item = await getConfigItem<Record<string, unknown>>(collection.kind, itemId);
   if (!item) throw new ApiError('config.notFound', `${collection.name}/${itemId} was not found.`);
   return item;
+}
+
+/** Drops every configuration cache of this container after an admin change. */
+function configChanged(collection: Collection): Promise<unknown> {
+  invalidateConfigCache();
+  invalidateSlaCache();
+  invalidateRulesCache();
+  // A new or changed rule may match tickets that have not changed since: evaluate them all.
+  if (collection.kind === 'ESCALATION_RULE') return markOpenTicketsDue(new Date().toISOString());
+  return Promise.resolve();
 }
 
 function writeContext(collection: Collection, request: ApiRequest) {
@@ -119,7 +134,7 @@ export const handler = createHandler({
       >;
       await collection.checkReferences?.(data);
       const item = await createConfigItem(writeContext(collection, request), data);
-      invalidateConfigCache();
+      await configChanged(collection);
       return json(201, item);
     },
   }),
@@ -148,7 +163,7 @@ export const handler = createHandler({
       >;
       await collection.checkReferences?.(next);
       const item = await updateConfigItem(writeContext(collection, request), current, next);
-      invalidateConfigCache();
+      await configChanged(collection);
       return json(200, item);
     },
   }),
@@ -167,7 +182,7 @@ export const handler = createHandler({
       const current = await loadItem(collection, request.params.id);
       await collection.checkUnused?.(request.params.id);
       await deleteConfigItem(writeContext(collection, request), current);
-      invalidateConfigCache();
+      await configChanged(collection);
       return { statusCode: 204 };
     },
   }),
@@ -192,6 +207,19 @@ export const handler = createHandler({
       const next = parseOrThrow(settingsSchema, merged, 'body');
       await putSettings(merged, authorOf(principal), stored);
       return json(200, next);
+    },
+  }),
+
+  'POST /api/v1/admin/escalation-rules/preview': route({
+    access: 'admin',
+    body: ruleSchema,
+    run: async ({ body }) => {
+      const now = new Date().toISOString();
+      const tickets = await openTickets();
+      const references = tickets
+        .filter((ticket) => ruleMatches(body, ticket, now))
+        .map((ticket) => ticket.reference);
+      return json(200, { references, checked: tickets.length });
     },
   }),
 

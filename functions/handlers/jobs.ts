@@ -31,5 +31,7 @@ function scheduled(name: string) {
 }
 
 export const checkSla = scheduled('check-sla');
+export const evaluateEscalations = scheduled('evaluate-escalations');
 export const closeResolved = scheduled('close-resolved');
 export const purgeActivities = scheduled('purge-activities');
+export const deliverOutbox = scheduled('deliver-outbox');

@@ -1,12 +1,16 @@
 import { checkSla } from './check-sla.js';
 import { closeResolved, purgeActivities } from './close-resolved.js';
+import { deliverOutbox } from './deliver-outbox.js';
+import { evaluateEscalations } from './evaluate-escalations.js';
 import type { SweepSummary } from './due.js';
 
 /** Scheduled jobs by name, as `POST /admin/jobs/{job}/run` and the schedules call them. */
 export const JOBS: Record<string, (now: string) => Promise<SweepSummary>> = {
   'check-sla': checkSla,
+  'evaluate-escalations': evaluateEscalations,
   'close-resolved': closeResolved,
   'purge-activities': purgeActivities,
+  'deliver-outbox': deliverOutbox,
 };
 
 /** Names of the jobs, for validation messages. */

@@ -20,6 +20,11 @@ const envSchema = z
     ESCALATED_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
     ESCALATED_HUB_URL: optionalUrl,
     ESCALATED_HUB_API_KEY: z.string().trim().optional(),
+    ESCALATED_MAIL_FROM: z
+      .string()
+      .trim()
+      .min(3)
+      .default('Escalated <support@escalated.localhost>'),
     AWS_REGION: z.string().trim().default('us-east-1'),
     DYNAMODB_ENDPOINT: optionalUrl,
     S3_ENDPOINT: optionalUrl,
@@ -44,6 +49,7 @@ export interface Config {
   maxBodyBytes: number;
   hubUrl: string | undefined;
   hubApiKey: string | undefined;
+  mailFrom: string;
   region: string;
   endpoints: { dynamodb?: string; s3?: string; ses?: string };
 }
@@ -72,6 +78,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     maxBodyBytes: e.ESCALATED_MAX_BODY_BYTES,
     hubUrl: e.ESCALATED_HUB_URL,
     hubApiKey: e.ESCALATED_HUB_API_KEY || undefined,
+    mailFrom: e.ESCALATED_MAIL_FROM,
     region: e.AWS_REGION,
     endpoints: { dynamodb: e.DYNAMODB_ENDPOINT, s3: e.S3_ENDPOINT, ses: e.SES_ENDPOINT },
   });

@@ -21,7 +21,8 @@ import { isOpenStatus, type Status } from '../domain/enums.js';
  * - gsi5: every ticket, open or done, by last activity
  * - gsi6 (keys only, sparse): open tickets whose SLA warning or breach falls due, by that time
  * - gsi7 (keys only, sparse): open tickets whose escalation rules need evaluating, by time
- * - gsi8 (keys only, sparse): resolved tickets by resolution time; activity entries by day
+ * - gsi8 (keys only, sparse): resolved tickets by resolution time; activity entries by day;
+ *   outbox items by next attempt
  * - gsi9 (sparse): open tickets with a running SLA clock, by their earliest deadline
  * - gsi10: every ticket, open or done, by creation time
  */
@@ -107,6 +108,8 @@ export const keys = {
   resolvedTickets: () => 'RESOLVED',
   activityDay: (day: string) => `ACTIVITY#${day}`,
   slaDeadlines: () => 'SLA#open',
+  outbox: () => 'OUTBOX',
+  outboxItem: (id: string): ItemKey => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
   createdQueue: (state: Openness) => `CREATED#${state}`,
 };
 

@@ -70,6 +70,8 @@ export function buildTicket(
     resolvedAt: null,
     closedAt: null,
     linkedFrom: input.linkedFrom ?? null,
+    rulesCheckAt: fields.at,
+    firedRules: [],
     version: 1,
     slaClock: null,
   };

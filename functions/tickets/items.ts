@@ -14,7 +14,12 @@ export function ticketItem(ticket: Ticket): Record<string, unknown> {
   const deadline = ticket.slaClock ? earliestDeadline(ticket.slaClock) : null;
   return {
     ...keys.ticket(ticket.reference),
-    ...ticketIndexKeys({ ...ticket, slaCheckAt, slaDeadline: deadline?.dueAt }),
+    ...ticketIndexKeys({
+      ...ticket,
+      slaCheckAt,
+      slaDeadline: deadline?.dueAt,
+      rulesCheckAt: ticket.rulesCheckAt,
+    }),
     slaWarnAt: deadline?.warnAt,
     entity: 'ticket',
     itemVersion: ITEM_VERSION,

@@ -20,6 +20,8 @@ const MAX_ATTEMPTS = 3;
  */
 export interface Mutation extends ChangeResult {
   extraWrites?: (next: Ticket) => TransactItem[];
+  /** When the escalation sweep should look next; by default a change makes it look now. */
+  rulesCheckAt?: string | null;
 }
 
 /** Parses an `If-Match` header into a version, or answers 422 naming the header. */
@@ -80,7 +82,13 @@ export async function saveTicketChange(
     }
     if (mutation.events.length === 0 && !mutation.extraWrites) return current;
     const clocked = await applySla(current, mutation.ticket, at);
-    const next: Ticket = { ...clocked.ticket, version: current.version + 1, updatedAt: at };
+    const rulesCheckAt = mutation.rulesCheckAt !== undefined ? mutation.rulesCheckAt : at;
+    const next: Ticket = {
+      ...clocked.ticket,
+      version: current.version + 1,
+      updatedAt: at,
+      rulesCheckAt,
+    };
     const events = [...mutation.events, ...clocked.events];
     const activities = toActivities(events, actor, at, randomUUID);
     try {

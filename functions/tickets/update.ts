@@ -26,7 +26,7 @@ export interface AgentPatchInput {
 /** Colour given to a tag first used on a ticket, until an admin picks another. */
 const DEFAULT_TAG_COLOR = '#64748b';
 
-function tagFromName(name: string): TagRef {
+export function tagFromName(name: string): TagRef {
   const id = name
     .toLowerCase()
     .normalize('NFKD')

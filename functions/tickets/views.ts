@@ -22,7 +22,7 @@ export function customerTicketView(ticket: Ticket, now = new Date().toISOString(
 
 /** The ticket as agents see it. */
 export function agentTicketView(ticket: Ticket, now = new Date().toISOString()) {
-  const { slaClock: _clock, ...rest } = ticket;
+  const { slaClock: _clock, rulesCheckAt: _rules, ...rest } = ticket;
   return { ...rest, sla: publicSla(ticket, now) };
 }
 

@@ -201,3 +201,115 @@ describe('POST /admin/jobs/{job}/run', () => {
     expect(result.status).toBe(403);
   });
 });
+
+describe('evaluate-escalations', () => {
+  const rule = {
+    name: 'High and unanswered',
+    conditions: [
+      { field: 'priority', op: 'in', value: ['high'] },
+      { field: 'noFirstResponseMinutes', op: 'gte', value: 60 },
+    ],
+    actions: [{ type: 'escalate' }, { type: 'notify', value: 'assignee' }],
+  };
+  let ruleId: string;
+
+  beforeAll(async () => {
+    const agentWithMail = await own.token({
+      sub: 'jobs-agent-mail',
+      name: 'Mia',
+      email: 'mia@example.test',
+      role: 'agent',
+    });
+    await call('GET', '/agent/agents', agentWithMail);
+    const created = await call('POST', '/admin/escalation-rules', admin, rule);
+    expect(created.status).toBe(201);
+    ruleId = created.body.id;
+  });
+
+  afterAll(async () => {
+    await call('PATCH', `/admin/escalation-rules/${ruleId}`, admin, { active: false });
+  });
+
+  async function sesStore() {
+    const response = await fetch(`${own.stack.info.ses}/store`);
+    return (
+      (await response.json()) as {
+        emails: Array<{ subject: string; destination: { to: string[] } }>;
+      }
+    ).emails;
+  }
+
+  it('escalates once and notifies once when run every five minutes for a day', async () => {
+    const ticket = await openTicket({ priority: 'high' });
+    await call('PATCH', `/agent/tickets/${ticket.reference}`, agent, {
+      assigneeId: 'jobs-agent-mail',
+    });
+
+    const summaries = [];
+    for (let step = 1; step <= 288; step += 1) {
+      summaries.push(await runJob('evaluate-escalations', plusMinutes(ticket.createdAt, step * 5)));
+    }
+    await runJob('deliver-outbox', plusMinutes(ticket.createdAt, 24 * 60));
+    const detail = await call('GET', `/agent/tickets/${ticket.reference}`, agent);
+    const emails = (await sesStore()).filter((email) =>
+      email.subject.startsWith(`[${ticket.reference}]`),
+    );
+
+    expect(detail.body.ticket.status).toBe('escalated');
+    expect(
+      detail.body.activity.filter((a: { type: string }) => a.type === 'ticket.escalated'),
+    ).toHaveLength(1);
+    expect(summaries.reduce((sum, s) => sum + s.fired, 0)).toBe(1);
+    expect(emails).toHaveLength(1);
+    expect(emails[0]).toMatchObject({
+      subject: `[${ticket.reference}] Escalation: High and unanswered`,
+      destination: { to: ['mia@example.test'] },
+    });
+  });
+
+  it('fires once across overlapping runs', async () => {
+    const ticket = await openTicket({ priority: 'high' });
+    const late = plusMinutes(ticket.createdAt, 61);
+
+    const summaries = await Promise.all(
+      Array.from({ length: 5 }, () => runJob('evaluate-escalations', late)),
+    );
+
+    expect(summaries.reduce((sum, s) => sum + s.fired, 0)).toBe(1);
+    const types = await activityTypes(ticket.reference);
+    expect(types.filter((t: string) => t === 'ticket.escalated')).toHaveLength(1);
+  });
+
+  it('leaves tickets that do not match', async () => {
+    const ticket = await openTicket({ priority: 'low' });
+
+    await runJob('evaluate-escalations', plusMinutes(ticket.createdAt, 120));
+    const detail = await call('GET', `/agent/tickets/${ticket.reference}`, agent);
+
+    expect(detail.body.ticket.status).toBe('open');
+    expect(detail.body.ticket.version).toBe(1);
+  });
+
+  it('previews the open tickets a rule matches now', async () => {
+    const ticket = await openTicket({ priority: 'urgent' });
+    const preview = await call('POST', '/admin/escalation-rules/preview', admin, {
+      name: 'Urgent now',
+      conditions: [{ field: 'priority', op: 'eq', value: 'urgent' }],
+      actions: [{ type: 'escalate' }],
+    });
+
+    expect(preview.status).toBe(200);
+    expect(preview.body.references).toContain(ticket.reference);
+  });
+
+  it('rejects a rule with an unknown condition field', async () => {
+    const result = await call('POST', '/admin/escalation-rules', admin, {
+      name: 'Bad',
+      conditions: [{ field: 'mood', op: 'eq', value: 'grumpy' }],
+      actions: [{ type: 'escalate' }],
+    });
+
+    expect(result.status).toBe(422);
+    expect(Object.keys(result.body.error.fields)[0]).toMatch(/^conditions\.0/);
+  });
+});

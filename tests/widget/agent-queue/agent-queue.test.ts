@@ -3,11 +3,15 @@ import '../../../widget/src/agent-queue/define.js';
 import '../../../widget/src/portal/define.js';
 import type { EscalatedAgentQueue } from '../../../widget/src/agent-queue/agent-queue.js';
 import type { EscalatedPortal } from '../../../widget/src/portal/portal.js';
+import type { EscalatedSlaBadge } from '../../../widget/src/sla-badge/sla-badge.js';
+import { randomUuid } from '../../../widget/src/shared/idempotency.js';
 import {
+  adminRequest,
   choose,
   clientAs,
   createTicket,
   deepQuery,
+  recordFetchUrls,
   testContext,
   typeInto,
   uniqueSubject,
@@ -37,6 +41,27 @@ async function openTicket(queue: EscalatedAgentQueue, subject: string): Promise<
   const view = await waitForElement(queue.shadowRoot!, 'escalated-agent-ticket');
   await waitForText(view.shadowRoot!, 'h2', subject);
   return view.shadowRoot!;
+}
+
+function viewButton(queue: EscalatedAgentQueue, label: string): HTMLButtonElement {
+  return [...queue.shadowRoot!.querySelectorAll<HTMLButtonElement>('.views button')].find(
+    (button) => button.textContent!.trim() === label,
+  )!;
+}
+
+/** Waits until the queue has requested `GET /agent/tickets` with exactly `expected` as query. */
+function waitForQueueRequest(urls: () => URL[], expected: Record<string, string>): Promise<URL> {
+  const wanted = new URLSearchParams(expected);
+  wanted.sort();
+  return waitFor(
+    () =>
+      urls().find((url) => {
+        const params = new URLSearchParams(url.search);
+        params.sort();
+        return url.pathname.endsWith('/agent/tickets') && params.toString() === wanted.toString();
+      }),
+    `no queue request with ${wanted.toString()}`,
+  );
 }
 
 async function send(view: ShadowRoot, mode: 'reply' | 'note', text: string): Promise<void> {
@@ -244,5 +269,130 @@ describe('agent reply seen by the customer', () => {
 
     expect(ticketView.shadowRoot!.textContent).not.to.include('Customer owes 40');
     expect(ticketView.shadowRoot!.querySelector('[part~="note"]')).to.equal(null);
+  });
+});
+
+describe('agent queue SLA', () => {
+  // A department whose policy gives medium tickets a 5-minute first response on an
+  // always-open calendar, so a new ticket starts inside its 30-minute warning window.
+  let rushDepartment = '';
+
+  before(async () => {
+    const hours = Object.fromEntries(
+      ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, [['00:00', '24:00']]]),
+    );
+    const calendar = await adminRequest<{ id: string }>('POST', '/admin/calendars', {
+      name: uniqueSubject('Always open'),
+      timezone: 'UTC',
+      hours,
+    });
+    const policy = await adminRequest<{ id: string }>('POST', '/admin/sla-policies', {
+      name: uniqueSubject('Rush'),
+      calendarId: calendar.id,
+      warningMinutes: 30,
+      targets: { medium: { firstResponse: 5, resolution: 600 } },
+    });
+    const department = await adminRequest<{ id: string }>('POST', '/admin/departments', {
+      name: uniqueSubject('Rush desk'),
+      slaPolicyId: policy.id,
+    });
+    rushDepartment = department.id;
+  });
+
+  async function createRushTicket(subject: string): Promise<void> {
+    const signal = new AbortController().signal;
+    const input = { subject, body: 'The brakes squeal.', departmentId: rushDepartment };
+    await clientAs('customer').createTicket(input, { signal, idempotencyKey: randomUuid() });
+  }
+
+  it('shows an on-track badge on a new ticket', async () => {
+    const subject = uniqueSubject('Badge on a new ticket');
+    await createTicket('customer', subject);
+    const queue = await queueAs('agent');
+
+    const row = await rowFor(queue, subject);
+    const badge = row.querySelector('escalated-sla-badge')!;
+    await badge.updateComplete;
+
+    const base = badge.shadowRoot!.querySelector<HTMLElement>('[part~="base"]')!;
+    expect(base.dataset.state).to.equal('on_track');
+    expect(base.textContent).to.include('due in');
+  });
+
+  it('sends the view and sort the toolbar picks', async () => {
+    const recorder = recordFetchUrls();
+    try {
+      const queue = await queueAs('agent');
+      await waitForQueueRequest(recorder.urls, { limit: '25' });
+
+      choose(queue.shadowRoot!.querySelector<HTMLSelectElement>('#sort')!, 'created');
+      await waitForQueueRequest(recorder.urls, { limit: '25', sort: 'created' });
+      choose(queue.shadowRoot!.querySelector<HTMLSelectElement>('#sort')!, 'sla');
+      await waitForQueueRequest(recorder.urls, { limit: '25', sort: 'sla' });
+
+      viewButton(queue, 'Mine').click();
+      await waitForQueueRequest(recorder.urls, { limit: '25', view: 'mine', sort: 'sla' });
+
+      viewButton(queue, 'SLA breaching').click();
+      await waitForQueueRequest(recorder.urls, { limit: '25', view: 'sla_breaching' });
+      const sort = queue.shadowRoot!.querySelector<HTMLSelectElement>('#sort')!;
+      expect(sort.disabled).to.equal(true);
+      expect(sort.value).to.equal('sla');
+
+      viewButton(queue, 'All').click();
+      await waitForQueueRequest(recorder.urls, { limit: '25', sort: 'sla' });
+      choose(sort, 'updated');
+      await waitFor(
+        () => recorder.urls().filter((url) => url.search === '?limit=25').length === 2,
+        'the default sort did not reload the queue without a sort parameter',
+      );
+    } finally {
+      recorder.restore();
+    }
+  });
+
+  it('lists a ticket in warning in the SLA breaching view', async () => {
+    const subject = uniqueSubject('Five minutes to answer');
+    const relaxed = uniqueSubject('Default policy');
+    await createRushTicket(subject);
+    await createTicket('customer', relaxed);
+    const queue = await queueAs('agent');
+    await rowFor(queue, relaxed);
+
+    viewButton(queue, 'SLA breaching').click();
+    const row = await rowFor(queue, subject);
+
+    const badge = row.querySelector('escalated-sla-badge')!;
+    await badge.updateComplete;
+    const base = badge.shadowRoot!.querySelector<HTMLElement>('[part~="base"]')!;
+    expect(base.dataset.state).to.equal('warning');
+    expect(base.textContent).to.include('due in');
+    expect(queue.shadowRoot!.textContent).not.to.include(relaxed);
+    await expect(queue).to.be.accessible();
+  });
+
+  it('shows the badge and the three clocks in the ticket view', async () => {
+    const subject = uniqueSubject('Clocks in the header');
+    await createRushTicket(subject);
+    const queue = await queueAs('agent');
+
+    const view = await openTicket(queue, subject);
+
+    const badge = view.querySelector<EscalatedSlaBadge>('[part~="header"] escalated-sla-badge')!;
+    await badge.updateComplete;
+    expect(badge.shadowRoot!.querySelector<HTMLElement>('[part~="base"]')!.dataset.state).to.equal(
+      'warning',
+    );
+    const clocks = [...view.querySelectorAll<HTMLElement>('[part~="sla-clocks"] [data-clock]')];
+    expect(clocks.map((clock) => clock.dataset.clock)).to.deep.equal([
+      'firstResponse',
+      'nextResponse',
+      'resolution',
+    ]);
+    expect(clocks[0]!.textContent).to.include('Due');
+    expect(clocks[0]!.textContent).to.include('Running');
+    expect(clocks[1]!.textContent).to.include('Not running');
+    expect(clocks[2]!.querySelector('time')!.getAttribute('datetime')).to.match(/Z$/);
+    await expect(queue).to.be.accessible();
   });
 });

@@ -139,3 +139,36 @@ export function countFetches(): { count: () => number; restore: () => void } {
   };
   return { count: () => calls, restore: () => (window.fetch = original) };
 }
+
+/** Records the URL of every `fetch` call the page makes while passing each to the real API. */
+export function recordFetchUrls(): { urls: () => URL[]; restore: () => void } {
+  const original = window.fetch;
+  const urls: URL[] = [];
+  window.fetch = (...args: Parameters<typeof fetch>) => {
+    const [input] = args;
+    const href = input instanceof Request ? input.url : String(input);
+    urls.push(new URL(href, window.location.href));
+    return original(...args);
+  };
+  return { urls: () => [...urls], restore: () => (window.fetch = original) };
+}
+
+/** Sends a request to the API as the test admin and returns the parsed body. */
+export async function adminRequest<T>(
+  method: 'POST' | 'GET',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const { apiBase, tokens } = testContext();
+  const response = await fetch(`${apiBase}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${tokens.admin}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) {
+    throw new Error(
+      `${method} ${path} failed with HTTP ${response.status}: ${await response.text()}`,
+    );
+  }
+  return (await response.json()) as T;
+}

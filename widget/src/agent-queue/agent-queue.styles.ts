@@ -40,12 +40,14 @@ export const queueStyles = css`
     color: var(--escalated-color-on-primary);
   }
 
-  .status-filter {
+  .status-filter,
+  .sort {
     display: inline-grid;
     gap: var(--escalated-space-xs);
   }
 
-  .status-filter select {
+  .status-filter select,
+  .sort select {
     width: auto;
   }
 

@@ -6,21 +6,24 @@ import { Announcer, RequestScope } from '../shared/controllers.js';
 import { EscalatedElement } from '../shared/escalated-element.js';
 import type { TicketUpdatedDetail } from '../shared/events.js';
 import { agentName, displayName, priorityLabel } from '../shared/format.js';
-import { isTicketStatus, statusLabel, TICKET_STATUSES } from '../shared/status.js';
+import { statusLabel, TICKET_STATUSES } from '../shared/status.js';
+import { slaTokens } from '../sla-badge/sla-badge.styles.js';
 import { queueStyles } from './agent-queue.styles.js';
 import type { EscalatedAgentTicket } from './agent-ticket.js';
+import {
+  buildQueueQuery,
+  DEFAULT_SORT,
+  effectiveSort,
+  isQueueView,
+  QUEUE_SORTS,
+  QUEUE_VIEWS,
+  SORT_LABELS,
+  VIEW_LABELS,
+  type QueueSort,
+  type QueueView,
+} from './queue-query.js';
 
-/** Quick views of the queue: every ticket, the agent's own, or nobody's. */
-export const QUEUE_VIEWS = ['all', 'mine', 'unassigned'] as const;
-
-/** One of {@link QUEUE_VIEWS}. */
-export type QueueView = (typeof QUEUE_VIEWS)[number];
-
-const VIEW_LABELS: Readonly<Record<QueueView, string>> = {
-  all: 'All',
-  mine: 'Mine',
-  unassigned: 'Unassigned',
-};
+export { QUEUE_SORTS, QUEUE_VIEWS, type QueueSort, type QueueView } from './queue-query.js';
 
 type ListState = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -28,21 +31,25 @@ const PAGE_SIZE = 25;
 
 // Parts of the nested ticket view, re-exported so `escalated-agent-queue::part(…)` reaches them.
 const TICKET_PARTS =
-  'header, status, controls, thread, reply, note, composer, composer-mode, activity, activity-entry';
+  'header, status, controls, thread, reply, note, composer, composer-mode, activity, ' +
+  'activity-entry, sla, sla-clocks';
 
 /**
- * The agent workspace: the ticket queue with quick views and a status filter, and a ticket
- * view with replies, internal notes, status and assignee changes and the activity timeline.
+ * The agent workspace: the ticket queue with quick views, a status filter, a sort order and
+ * each ticket's SLA badge, and a ticket view with replies, internal notes, status and assignee
+ * changes, the SLA clocks and the activity timeline.
  *
  * @summary Agent ticket queue and ticket view.
  * @example
- * <escalated-agent-queue api-base="https://help.example.com/api/v1" view="mine"></escalated-agent-queue>
+ * <escalated-agent-queue api-base="https://help.example.com/api/v1" view="mine" sort="sla"></escalated-agent-queue>
  *
  * @csspart base - The outer frame.
- * @csspart toolbar - The view buttons and status filter.
+ * @csspart toolbar - The view buttons, status filter and sort select.
  * @csspart list - The queue table.
  * @csspart row - One ticket in the queue.
  * @csspart status - A status chip.
+ * @csspart sla - A ticket's SLA badge (an `<escalated-sla-badge>`).
+ * @csspart sla-clocks - The ticket view's list of SLA clocks.
  * @csspart thread - A ticket's messages.
  * @csspart reply - A public message.
  * @csspart note - An internal note.
@@ -52,15 +59,23 @@ const TICKET_PARTS =
  * @cssproperty --escalated-color-note-surface - Background of internal notes.
  * @cssproperty --escalated-color-note-border - Border of internal notes.
  * @cssproperty --escalated-color-primary - Colour of primary buttons and the active view.
+ * @cssproperty --escalated-sla-on-track - Colour of a ticket within its SLA targets.
+ * @cssproperty --escalated-sla-warning - Colour of a ticket inside an SLA warning window.
+ * @cssproperty --escalated-sla-breached - Colour of a ticket that missed an SLA target.
+ * @cssproperty --escalated-sla-paused - Colour of a ticket whose SLA clocks are stopped.
+ * @cssproperty --escalated-sla-met - Colour of a ticket whose SLA targets were all met.
  * @fires escalated-reply-created - `{ reference, replyId, internal }` after a reply or note.
  * @fires escalated-ticket-updated - `{ reference, ticket }` after a ticket change.
  * @since 0.1.0
  */
 export class EscalatedAgentQueue extends EscalatedElement {
-  static override styles = [...EscalatedElement.styles, queueStyles];
+  static override styles = [...EscalatedElement.styles, slaTokens, queueStyles];
 
-  /** The quick view shown first: `all`, `mine` or `unassigned`. */
+  /** The quick view shown first: `all`, `mine`, `unassigned` or `sla_breaching`. */
   @property() view: QueueView = 'all';
+
+  /** The queue order: `updated` (last updated first), `created` (newest first) or `sla`. */
+  @property() sort: QueueSort = DEFAULT_SORT;
 
   /** Department id that limits the queue, or empty for all departments. */
   @property() department = '';
@@ -104,10 +119,19 @@ export class EscalatedAgentQueue extends EscalatedElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (changed.has('client') && this.client) void this.loadAgents();
-    const filtersChanged = ['client', 'view', 'department', 'statusFilter'].some((name) =>
+    const filtersChanged = ['client', 'view', 'sort', 'department', 'statusFilter'].some((name) =>
       changed.has(name),
     );
     if (filtersChanged && this.client) void this.loadQueue();
+    this.syncSortSelect();
+  }
+
+  // `?selected` alone does not move a select the user has already changed, so the shown order
+  // is also set through `value`, e.g. when the SLA breaching view fixes the order.
+  private syncSortSelect(): void {
+    const select = this.renderRoot.querySelector<HTMLSelectElement>('#sort');
+    const shown = effectiveSort(this.view, this.sort);
+    if (select && select.value !== shown) select.value = shown;
   }
 
   override render(): TemplateResult {
@@ -166,7 +190,32 @@ export class EscalatedAgentQueue extends EscalatedElement {
           )}
         </select>
       </div>
+      ${this.renderSort()}
       <button type="button" @click=${() => this.loadQueue()}>Refresh</button>
+    </div>`;
+  }
+
+  private renderSort(): TemplateResult {
+    const fixed = this.view === 'sla_breaching';
+    const shown = effectiveSort(this.view, this.sort);
+    return html`<div class="sort">
+      <label for="sort">Sort by</label>
+      <select
+        id="sort"
+        ?disabled=${fixed}
+        aria-describedby=${fixed ? 'sort-hint' : nothing}
+        @change=${this.onSort}
+      >
+        ${QUEUE_SORTS.map(
+          (sort) =>
+            html`<option value=${sort} ?selected=${sort === shown}>${SORT_LABELS[sort]}</option>`,
+        )}
+      </select>
+      ${
+        fixed
+          ? html`<span id="sort-hint" class="hint">This view lists the most urgent first.</span>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -187,7 +236,7 @@ export class EscalatedAgentQueue extends EscalatedElement {
     return html`<div class="table-wrap">
         <table part="list">
           <caption class="visually-hidden">
-            Tickets in the ${VIEW_LABELS[this.view]} view
+            Tickets in the ${isQueueView(this.view) ? VIEW_LABELS[this.view] : VIEW_LABELS.all} view
           </caption>
           <thead>
             <tr>
@@ -197,6 +246,7 @@ export class EscalatedAgentQueue extends EscalatedElement {
               <th scope="col">Status</th>
               <th scope="col">Priority</th>
               <th scope="col">Assignee</th>
+              <th scope="col">SLA</th>
             </tr>
           </thead>
           <tbody @keydown=${this.onRowKeydown}>
@@ -243,16 +293,25 @@ export class EscalatedAgentQueue extends EscalatedElement {
         <span class="chip priority-${ticket.priority}">${priorityLabel(ticket.priority)}</span>
       </td>
       <td>${agentName(ticket.assigneeId, this.agents)}</td>
+      <td>
+        <escalated-sla-badge
+          part="sla"
+          .ticket=${ticket}
+          locale=${this.locale}
+        ></escalated-sla-badge>
+      </td>
     </tr>`;
   }
 
   private queueQuery(cursor?: string): QueueQuery {
-    const query: QueueQuery = { limit: PAGE_SIZE };
-    if (this.view === 'mine' || this.view === 'unassigned') query.view = this.view;
-    if (isTicketStatus(this.statusFilter)) query.status = this.statusFilter;
-    if (this.department) query.departmentId = this.department;
-    if (cursor) query.cursor = cursor;
-    return query;
+    return buildQueueQuery({
+      view: this.view,
+      sort: this.sort,
+      status: this.statusFilter,
+      department: this.department,
+      limit: PAGE_SIZE,
+      cursor,
+    });
   }
 
   /** Reloads the queue from its first page with the current filters. */
@@ -310,6 +369,10 @@ export class EscalatedAgentQueue extends EscalatedElement {
 
   private onStatusFilter(event: Event): void {
     this.statusFilter = (event.target as HTMLSelectElement).value;
+  }
+
+  private onSort(event: Event): void {
+    this.sort = (event.target as HTMLSelectElement).value as QueueSort;
   }
 
   private onRowKeydown(event: KeyboardEvent): void {

@@ -25,6 +25,7 @@ import { validateReplyBody } from '../shared/validation.js';
 import { ESCALATED_VERSION } from '../shared/version.js';
 import { activityStyles, renderActivity } from './activity.js';
 import { agentTicketStyles } from './agent-queue.styles.js';
+import { renderSlaClocks, slaClockStyles } from './sla-clocks.js';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -37,7 +38,9 @@ type ComposerMode = 'reply' | 'note';
  * someone else changed the ticket first, the API's message is shown and the ticket reloads.
  *
  * @summary An agent's view of one ticket.
- * @csspart header - Subject, reference, requester and status.
+ * @csspart header - Subject, reference, requester, status and SLA badge.
+ * @csspart sla - The SLA badge (an `<escalated-sla-badge>`).
+ * @csspart sla-clocks - The list of SLA clocks with their due and breach times.
  * @csspart controls - The status, priority and assignee selects.
  * @csspart thread - The list of messages.
  * @csspart reply - A public message.
@@ -51,7 +54,13 @@ type ComposerMode = 'reply' | 'note';
 export class EscalatedAgentTicket extends LitElement {
   static readonly escalatedVersion = ESCALATED_VERSION;
 
-  static override styles = [baseStyles, threadStyles, activityStyles, agentTicketStyles];
+  static override styles = [
+    baseStyles,
+    threadStyles,
+    activityStyles,
+    slaClockStyles,
+    agentTicketStyles,
+  ];
 
   /** Reference of the ticket to show, e.g. `ESC-00042`. */
   @property() reference = '';
@@ -167,6 +176,10 @@ export class EscalatedAgentTicket extends LitElement {
       <aside class="side stack" aria-label="Ticket details">
         ${this.renderControls(ticket)}
         <section class="stack">
+          <h3>SLA</h3>
+          ${renderSlaClocks(ticket, locale, Date.now())}
+        </section>
+        <section class="stack">
           <h3>Activity</h3>
           ${renderActivity(activity, this.agents, locale)}
         </section>
@@ -185,6 +198,11 @@ export class EscalatedAgentTicket extends LitElement {
           >${statusLabel(ticket.status)}</span
         >
         <span class="chip priority-${ticket.priority}">${priorityLabel(ticket.priority)}</span>
+        <escalated-sla-badge
+          part="sla"
+          .ticket=${ticket}
+          locale=${this.locale}
+        ></escalated-sla-badge>
         <span>From ${displayName(ticket.requester)}</span>
         <span class="muted"
           >Opened ${formatDateTime(ticket.createdAt, this.locale || undefined)}</span

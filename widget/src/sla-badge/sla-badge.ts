@@ -1,4 +1,4 @@
-import { html, LitElement, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatDateTime } from '../shared/format.js';
 import { ESCALATED_VERSION } from '../shared/version.js';
@@ -67,12 +67,15 @@ export class EscalatedSlaBadge extends LitElement {
     const countdown = formatCountdown(ticket, this.now);
     const locale = this.locale || undefined;
     const description = describeSla(ticket, this.now, (iso) => formatDateTime(iso, locale));
-    return html`<span class="badge state-${state}" part="base" data-state=${state}>
-      <span aria-hidden="true" title=${description} class="visible">
-        <span class="dot"></span>
-        <span class="label" part="label">${SLA_STATE_LABELS[state]}</span>
-        ${countdown ? html`<span part="countdown">${countdown}</span>` : ''}
-      </span>
+    return html`<span
+      class="badge state-${state}"
+      part="base"
+      data-state=${state}
+      title=${description}
+    >
+      <span class="dot" aria-hidden="true"></span>
+      <span class="label" part="label" aria-hidden="true">${SLA_STATE_LABELS[state]}</span>
+      ${countdown ? html`<span part="countdown" aria-hidden="true">${countdown}</span>` : nothing}
       <span class="visually-hidden">${description}</span>
     </span>`;
   }

@@ -1,0 +1,4 @@
+import { defineElement } from '../shared/register.js';
+import { EscalatedSlaBadge } from './sla-badge.js';
+
+defineElement('escalated-sla-badge', EscalatedSlaBadge);
