@@ -124,7 +124,7 @@ export const COLLECTIONS: Record<string, Collection> = {
 
 /** Finds a collection by its URL name, or answers 404. */
 export function collectionNamed(name: string): Collection {
-  const collection = COLLECTIONS[name];
+  const collection = Object.hasOwn(COLLECTIONS, name) ? COLLECTIONS[name] : undefined;
   if (!collection) throw new ApiError('route.notFound', `There is no admin collection "${name}".`);
   return collection;
 }

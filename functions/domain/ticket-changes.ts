@@ -42,6 +42,19 @@ const STATUS_EVENTS: Partial<Record<Status, EventType>> = {
  */
 export function changeStatus(ticket: Ticket, to: Status, at: string): ChangeResult {
   if (!canTransition(ticket.status, to)) throw new InvalidTransitionError(ticket.status, to);
+  return moveStatus(ticket, to, at);
+}
+
+/**
+ * Applies one of the implicit moves a reply causes. These are rules of their own rather than
+ * requests checked against the transition table: an agent's reply moves `waiting_on_agent` to
+ * `waiting_on_customer`, which an explicit change may not do.
+ */
+export function implicitStatus(ticket: Ticket, to: Status, at: string): ChangeResult {
+  return moveStatus(ticket, to, at);
+}
+
+function moveStatus(ticket: Ticket, to: Status, at: string): ChangeResult {
   const next: Ticket = { ...ticket, status: to, ...transitionStamps(to, at) };
   const events: ChangeResult['events'] = [
     { type: 'ticket.status_changed', field: 'status', before: ticket.status, after: to },

@@ -44,6 +44,16 @@ async function loadItem(collection: Collection, itemId: string) {
   return item;
 }
 
+/**
+ * Parses a partial update. Only the fields present in the request are returned: a schema's
+ * defaults must not overwrite stored values the caller did not send.
+ */
+function parsePatch(schema: z.ZodObject, raw: unknown): Record<string, unknown> {
+  const parsed = parseOrThrow(schema.partial(), raw ?? {}, 'body') as Record<string, unknown>;
+  const sent = raw && typeof raw === 'object' && !Array.isArray(raw) ? Object.keys(raw) : [];
+  return Object.fromEntries(Object.entries(parsed).filter(([name]) => sent.includes(name)));
+}
+
 /** Drops every configuration cache of this container after an admin change. */
 function configChanged(collection: Collection): Promise<unknown> {
   invalidateConfigCache();
@@ -151,10 +161,7 @@ export const handler = createHandler({
     params: itemParams,
     run: async (request) => {
       const collection = collectionNamed(request.params.collection);
-      const patch = parseOrThrow(collection.schema.partial(), request.body ?? {}, 'body') as Record<
-        string,
-        unknown
-      >;
+      const patch = parsePatch(collection.schema, request.body);
       const current = await loadItem(collection, request.params.id);
       const { id: _id, createdAt: _c, updatedAt: _u, version: _v, ...data } = current;
       const next = parseOrThrow(collection.schema, { ...data, ...patch }, 'body') as Record<
@@ -200,8 +207,9 @@ export const handler = createHandler({
 
   'PUT /api/v1/admin/settings': route({
     access: 'admin',
-    body: settingsSchema.partial(),
-    run: async ({ body, principal }) => {
+    run: async (request) => {
+      const { principal } = request;
+      const body = parsePatch(settingsSchema, request.body);
       const stored = await storedSettings();
       const merged = { ...stored, ...body };
       const next = parseOrThrow(settingsSchema, merged, 'body');

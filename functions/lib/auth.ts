@@ -68,6 +68,12 @@ async function verifySignature(token: string): Promise<JWTPayload> {
     if (error instanceof joseErrors.JWTExpired) {
       throw new ApiError('auth.tokenExpired', 'The token has expired; sign a new one.');
     }
+    if (error instanceof joseErrors.JWTClaimValidationFailed) {
+      throw new ApiError(
+        'auth.invalidToken',
+        `The token's ${error.claim} claim is not acceptable: ${error.reason}.`,
+      );
+    }
     throw new ApiError(
       'auth.invalidToken',
       'The token is invalid or its signature does not verify.',

@@ -11,18 +11,33 @@ function fieldName(path: readonly PropertyKey[], fallback: string): string {
  * so the caller learns exactly which names to remove.
  */
 export function fieldErrors(error: z.ZodError, root: string): Record<string, string> {
-  const fields: Record<string, string> = {};
+  // Entries, then Object.fromEntries: a field named `__proto__` stays a plain own property.
+  const entries: Array<[string, string]> = [];
+  const add = (name: string, message: string) => {
+    if (!entries.some(([existing]) => existing === name)) entries.push([name, message]);
+  };
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        fields[fieldName([...issue.path, key], root)] = 'is not a known field; remove it';
-      }
+      for (const key of issue.keys)
+        add(fieldName([...issue.path, key], root), 'is not a known field; remove it');
       continue;
     }
-    const name = fieldName(issue.path, root);
-    fields[name] ??= issue.message;
+    add(fieldName(issue.path, root), messageOf(issue));
   }
-  return fields;
+  return Object.fromEntries(entries);
+}
+
+/** Rewords zod's default messages for the common cases into the API's plain style. */
+function messageOf(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_value' && issue.values.length > 0) {
+    return `must be one of ${issue.values.map(String).join(', ')}`;
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+  if (issue.code === 'invalid_type') return `must be a ${issue.expected}`;
+  if (issue.code === 'too_big' && typeof issue.maximum === 'number' && issue.maximum > 1e12) {
+    return 'is too large';
+  }
+  return issue.message;
 }
 
 /**
@@ -45,9 +60,10 @@ export function parseOrThrow<S extends z.ZodType>(
   throw new ApiError('validation.failed', `Invalid request: ${summary}.`, fields);
 }
 
-// Control characters other than tab (\u0009) and newline (\u000A) are rejected in text.
+// Rejected in text: C0 controls other than tab and newline, DEL, C1 controls, and the bidi
+// embedding, override and isolate controls that can make `txt.exe` display as `exe.txt`.
 // eslint-disable-next-line no-control-regex -- the class lists the control characters to reject
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F]/;
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 /** A trimmed text field of bounded length that rejects control characters. */
 export function text(min: number, max: number) {
@@ -58,5 +74,8 @@ export function text(min: number, max: number) {
     .max(max, `must be at most ${max} characters`)
     .refine((value) => !CONTROL_CHARACTERS.test(value), {
       message: 'must not contain control characters other than newline and tab',
+    })
+    .refine((value) => value.isWellFormed(), {
+      message: 'must be valid Unicode (it contains an unpaired surrogate)',
     });
 }

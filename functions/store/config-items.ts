@@ -44,6 +44,21 @@ function auditWrite(entry: AuditEntry): TransactItem {
   return { Put: { Item: { ...keys.auditEntry(entry.at, entry.id), entity: 'audit', ...entry } } };
 }
 
+/** Condition that the stored item is still the version read; items written without one match. */
+function versionCondition(current: ConfigMeta) {
+  if (typeof current.version !== 'number') {
+    return {
+      ConditionExpression: 'attribute_not_exists(#version)',
+      ExpressionAttributeNames: { '#version': 'version' },
+    };
+  }
+  return {
+    ConditionExpression: '#version = :version',
+    ExpressionAttributeNames: { '#version': 'version' },
+    ExpressionAttributeValues: { ':version': current.version },
+  };
+}
+
 /** Lists every item of a configuration collection, oldest id first. */
 export async function listConfigItems<T>(kind: string): Promise<Array<T & ConfigMeta>> {
   const items = await queryAll<Record<string, unknown>>({
@@ -122,9 +137,9 @@ export async function updateConfigItem<T extends object>(
   const item = {
     ...next,
     id: current.id,
-    createdAt: current.createdAt,
+    createdAt: current.createdAt ?? at,
     updatedAt: at,
-    version: current.version + 1,
+    version: (typeof current.version === 'number' ? current.version : 0) + 1,
   } as T & ConfigMeta;
   try {
     await transactWrite([
@@ -135,9 +150,7 @@ export async function updateConfigItem<T extends object>(
             entity: context.kind.toLowerCase(),
             ...item,
           },
-          ConditionExpression: '#version = :version',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':version': current.version },
+          ...versionCondition(current),
         },
       },
       auditWrite({
@@ -173,9 +186,7 @@ export async function deleteConfigItem<T extends object>(
     {
       Delete: {
         Key: keys.configItem(context.kind, current.id),
-        ConditionExpression: '#version = :version',
-        ExpressionAttributeNames: { '#version': 'version' },
-        ExpressionAttributeValues: { ':version': current.version },
+        ...versionCondition(current),
       },
     },
     auditWrite({

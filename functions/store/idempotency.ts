@@ -32,7 +32,7 @@ export function idempotencyScope(
   routeKey: string,
   body: unknown,
 ): IdempotencyScope | undefined {
-  if (header === undefined || header === '') return undefined;
+  if (header === undefined) return undefined;
   if (!KEY_PATTERN.test(header)) {
     throw new ApiError('validation.failed', 'The Idempotency-Key header is invalid.', {
       'Idempotency-Key': 'must be 1 to 200 visible ASCII characters, for example a UUID',

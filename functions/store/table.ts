@@ -78,27 +78,48 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** Encodes a DynamoDB LastEvaluatedKey as an opaque cursor. */
-export function encodeCursor(key: Record<string, unknown> | undefined): string | null {
-  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
+/** Encodes a DynamoDB LastEvaluatedKey as an opaque cursor bound to the partition it pages. */
+export function encodeCursor(
+  key: Record<string, unknown> | undefined,
+  partition: string,
+): string | null {
+  return key ? Buffer.from(JSON.stringify({ p: partition, k: key })).toString('base64url') : null;
 }
 
-/** Decodes a cursor from {@link encodeCursor}, or answers 422 naming the `cursor` field. */
-export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
+function invalidCursor(): ApiError {
+  return new ApiError(
+    'validation.failed',
+    'cursor is not a cursor this API returned for this list.',
+    {
+      cursor:
+        'is not a cursor this API returned for this list; pass nextCursor from the previous page',
+    },
+  );
+}
+
+/**
+ * Decodes a cursor from {@link encodeCursor}. A cursor made for another list (another
+ * partition) or edited by hand answers 422 naming the `cursor` field.
+ */
+export function decodeCursor(
+  cursor: string | undefined,
+  partition: string,
+): Record<string, unknown> | undefined {
   if (!cursor) return undefined;
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    const valid =
-      typeof value === 'object' &&
-      value !== null &&
-      Object.values(value).every((v) => typeof v === 'string');
-    if (valid) return value as Record<string, unknown>;
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // Falls through to the validation error below.
+    throw invalidCursor();
   }
-  throw new ApiError('validation.failed', 'query.cursor is not a cursor this API returned.', {
-    'query.cursor': 'is not a cursor this API returned; pass nextCursor from the previous page',
-  });
+  const { p, k } = (value ?? {}) as { p?: unknown; k?: unknown };
+  const keyValid =
+    typeof k === 'object' &&
+    k !== null &&
+    !Array.isArray(k) &&
+    Object.values(k).every((v) => typeof v === 'string');
+  if (p !== partition || !keyValid || !Object.values(k).includes(partition)) throw invalidCursor();
+  return k as Record<string, unknown>;
 }
 
 /** What to read from one partition of the table or an index. */
@@ -145,6 +166,17 @@ export function buildQuery(
   };
 }
 
+/** Sends a Query; a start key DynamoDB rejects (an edited cursor) becomes a 422 on `cursor`. */
+async function sendQuery(input: QueryCommandInput) {
+  try {
+    return await ddb().send(new QueryCommand(input));
+  } catch (error) {
+    if (input.ExclusiveStartKey && (error as Error).name === 'ValidationException')
+      throw invalidCursor();
+    throw error;
+  }
+}
+
 /** Maximum Query calls one page may make when a filter drops items. */
 const MAX_FILTERED_READS = 8;
 
@@ -158,16 +190,14 @@ export async function queryPage<T>(
   cursor?: string,
 ): Promise<Page<T>> {
   const items: T[] = [];
-  let startKey = decodeCursor(cursor);
+  let startKey = decodeCursor(cursor, query.partition);
   for (let reads = 0; reads < MAX_FILTERED_READS; reads += 1) {
-    const result = await ddb().send(
-      new QueryCommand(buildQuery(query, limit - items.length, startKey)),
-    );
+    const result = await sendQuery(buildQuery(query, limit - items.length, startKey));
     items.push(...((result.Items ?? []) as T[]));
     startKey = result.LastEvaluatedKey;
     if (!startKey || items.length >= limit) break;
   }
-  return { items, nextCursor: encodeCursor(startKey) };
+  return { items, nextCursor: encodeCursor(startKey, query.partition) };
 }
 
 /** Reads a whole partition (bounded by `maxItems`), oldest sort key first. */

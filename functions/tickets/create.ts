@@ -9,7 +9,9 @@ import { nextCounterValue } from '../store/counters.js';
 import { findStoredResult, storeResultItem, type IdempotencyScope } from '../store/idempotency.js';
 import { TransactionConflictError, transactWrite } from '../store/table.js';
 import { applySla } from '../sla/apply.js';
-import { activityWrites, authorOf, newActivity, ticketWrite } from './items.js';
+import { applyPatch, toActivities, type ChangeResult } from '../domain/ticket-changes.js';
+import { pickRoundRobinAgent } from '../routing/assign.js';
+import { activityWrites, SYSTEM_AUTHOR, authorOf, newActivity, ticketWrite } from './items.js';
 import { customerTicketView } from './views.js';
 
 /** What a requester submits to open a ticket. */
@@ -30,6 +32,21 @@ async function resolveDepartment(departmentId: string | null | undefined): Promi
     );
   }
   return departmentId;
+}
+
+/**
+ * Gives a new ticket in an auto-assigning department to the next round-robin agent, moving
+ * it to in_progress as any assignment of an open ticket does. Leaves it unassigned when
+ * nobody is available under the cap.
+ */
+async function autoAssign(ticket: Ticket, at: string): Promise<ChangeResult> {
+  const department = ticket.departmentId ? await findDepartment(ticket.departmentId) : undefined;
+  if (!department?.autoAssign) return { ticket, events: [] };
+  const agentId = await pickRoundRobinAgent(department);
+  if (!agentId) return { ticket, events: [] };
+  const change = applyPatch(ticket, { assigneeId: agentId }, at);
+  const note = `Assigned by round-robin in ${department.name}`;
+  return { ticket: change.ticket, events: change.events.map((event) => ({ ...event, note })) };
 }
 
 /** Builds a new ticket for a requester; pure apart from the id it draws. */
@@ -106,7 +123,8 @@ export async function createTicket(
     channel: options.channel,
     at,
   });
-  const { ticket } = await applySla(null, built, at);
+  const routed = await autoAssign(built, at);
+  const { ticket } = await applySla(null, routed.ticket, at);
   const response: ApiResponse = { statusCode: 201, body: { ticket: customerTicketView(ticket) } };
   const created = newActivity(
     'ticket.created',
@@ -114,11 +132,12 @@ export async function createTicket(
     at,
     input.linkedFrom ? { note: `Follow-up to ${input.linkedFrom}` } : {},
   );
+  const routing = toActivities(routed.events, SYSTEM_AUTHOR, at, randomUUID);
 
   try {
     await transactWrite([
       ticketWrite(ticket, null),
-      ...activityWrites(reference, [created]),
+      ...activityWrites(reference, [created, ...routing]),
       ...(options.scope ? [storeResultItem(options.scope, response)] : []),
     ]);
   } catch (error) {

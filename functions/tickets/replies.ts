@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Settings } from '../domain/settings.js';
 import { statusAfterReply } from '../domain/status-machine.js';
-import { changeStatus, type ChangeResult } from '../domain/ticket-changes.js';
+import { implicitStatus, type ChangeResult } from '../domain/ticket-changes.js';
 import type { Principal, Reply, Ticket } from '../domain/types.js';
 import type { ApiResponse } from '../lib/http.js';
 import { getSettings } from '../store/configuration.js';
@@ -40,7 +40,7 @@ function replyMutation(ticket: Ticket, reply: Reply, asAgent: boolean, at: strin
   if (reply.internal) return { ticket, events: [{ type: 'note.created', note: reply.id }] };
 
   const nextStatus = statusAfterReply(ticket.status, asAgent ? 'agent' : 'requester');
-  if (nextStatus) result = changeStatus(ticket, nextStatus, at);
+  if (nextStatus) result = implicitStatus(ticket, nextStatus, at);
   const stamps: Partial<Ticket> = asAgent
     ? { lastAgentReplyAt: at, firstResponseAt: ticket.firstResponseAt ?? at }
     : { lastRequesterReplyAt: at };

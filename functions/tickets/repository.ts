@@ -70,8 +70,8 @@ export interface QueueFilters {
   slaAtRiskAt?: string;
 }
 
-/** Warning thresholds are at most a week, so an at-risk ticket is due within a week. */
-const MAX_WARNING_MS = 7 * 24 * 60 * 60 * 1000 + 60_000;
+/** Warning thresholds are at most a week of business minutes; on a sparse calendar that can span months, so look 90 days ahead. */
+const MAX_WARNING_MS = 90 * 24 * 60 * 60 * 1000;
 
 interface FilterPart {
   expression: string;

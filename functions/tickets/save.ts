@@ -12,7 +12,13 @@ import { activityWrites, ticketWrite } from './items.js';
 import { loadTicket } from './repository.js';
 
 /** How often a write without If-Match is retried after losing a race on the version. */
-const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 8;
+
+/** Waits a short random time before a retry, so racing writers spread out. */
+function backoff(attempt: number): Promise<void> {
+  const ms = Math.random() * 10 * 2 ** Math.min(attempt, 5);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 /**
  * What a mutation produces: the change, plus other items to write in the same transaction,
@@ -104,14 +110,17 @@ export async function saveTicketChange(
       const lostRace =
         error instanceof TransactionConflictError && error.reasons[0] === 'ConditionalCheckFailed';
       if (!lostRace) throw error;
-      if (options.ifMatch !== undefined || attempt >= MAX_ATTEMPTS) {
+      if (options.ifMatch !== undefined) {
         const latest = await loadTicket(reference);
-        throw versionConflict(
-          reference,
-          options.ifMatch ?? current.version,
-          latest?.version ?? current.version,
+        throw versionConflict(reference, options.ifMatch, latest?.version ?? current.version);
+      }
+      if (attempt >= MAX_ATTEMPTS) {
+        throw new ApiError(
+          'ticket.versionConflict',
+          `Ticket ${reference} is being changed by others right now; try again in a moment.`,
         );
       }
+      await backoff(attempt);
     }
   }
 }

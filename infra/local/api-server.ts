@@ -98,7 +98,7 @@ function buildEvent(
       time: new Date(now).toISOString(),
       timeEpoch: now,
       http: {
-        method: route.method,
+        method: (request.method ?? 'GET').toUpperCase(),
         path: url.pathname,
         protocol: 'HTTP/1.1',
         sourceIp: request.socket.remoteAddress ?? '127.0.0.1',

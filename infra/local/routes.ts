@@ -17,7 +17,7 @@ export interface LocalRoute {
 interface ServerlessFunction {
   handler: string;
   events?: Array<{
-    httpApi?: { method: string; path: string };
+    httpApi?: { method: string; path: string } | '*';
     schedule?: { rate: string[]; input?: Record<string, unknown> };
   }>;
 }
@@ -94,6 +94,19 @@ export function loadRoutes(root: string): LocalRoute[] {
     const { module, exportName } = handlerParts(fn.handler);
     for (const event of fn.events ?? []) {
       if (!event.httpApi) continue;
+      if (event.httpApi === '*') {
+        routes.push({
+          method: '*',
+          path: '*',
+          routeKey: '$default',
+          functionName,
+          module,
+          exportName,
+          pattern: /^/,
+          paramNames: [],
+        });
+        continue;
+      }
       const { method, path: routePath } = event.httpApi;
       const upper = method.toUpperCase();
       routes.push({
@@ -119,15 +132,26 @@ export function matchRoute(routes: LocalRoute[], method: string, pathname: strin
   let pathExists = false;
   let best: { route: LocalRoute; params: Record<string, string> } | undefined;
   for (const candidate of routes) {
+    if (candidate.routeKey === '$default') continue;
     const match = candidate.pattern.exec(pathname);
     if (!match) continue;
     pathExists = true;
     if (candidate.method !== method) continue;
     if (best && best.route.paramNames.length <= candidate.paramNames.length) continue;
     const params = Object.fromEntries(
-      candidate.paramNames.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]),
+      candidate.paramNames.map((name, i) => [name, decodeSegment(match[i + 1]!)]),
     );
     best = { route: candidate, params };
   }
-  return { route: best?.route, params: best?.params ?? {}, pathExists };
+  const fallback = best ? undefined : routes.find((candidate) => candidate.routeKey === '$default');
+  return { route: best?.route ?? fallback, params: best?.params ?? {}, pathExists };
+}
+
+/** Decodes a path segment; a malformed escape is passed on as is for validation to reject. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

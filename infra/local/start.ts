@@ -42,11 +42,17 @@ Endpoints are in ${path.join(info.dataDir, 'stack.json')}; logs in ${path.join(i
 Press Ctrl-C to stop.`);
 
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\nStopping…');
-    stack.stop().then(() => process.exit(0));
-  });
+function shutdown(): void {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping…');
+  void stack.stop().then(() => process.exit(0));
 }
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, shutdown);
+
+// `npm start` runs this under npm and a shell. When a supervisor signals only npm, npm exits
+// and this process is re-parented: stop the stack then too, so no service is left running.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) shutdown();
+}, 1000).unref();

@@ -134,6 +134,63 @@ describe('admin collections', () => {
     expect(result.status).toBe(404);
   });
 
+  it('answer 404 for collection names that are object built-ins', async () => {
+    for (const name of ['__proto__', 'constructor', 'hasOwnProperty']) {
+      const listed = await api('GET', `/admin/${name}`, { token: admin.token });
+      const created = await api('POST', `/admin/${name}`, {
+        token: admin.token,
+        body: { name: 'x' },
+      });
+
+      expect(listed.status).toBe(404);
+      expect(created.status).toBe(404);
+    }
+  });
+
+  it('change only the fields a PATCH sends', async () => {
+    const created = await api('POST', '/admin/departments', {
+      token: admin.token,
+      body: {
+        name: 'Partial',
+        agentIds: ['a1', 'a2'],
+        autoAssign: true,
+        maxOpenPerAgent: 4,
+        slaPolicyId: 'default',
+        calendarId: 'default',
+      },
+    });
+
+    const patched = await api('PATCH', `/admin/departments/${created.body.id}`, {
+      token: admin.token,
+      body: { name: 'Partial 2' },
+    });
+
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({
+      name: 'Partial 2',
+      agentIds: ['a1', 'a2'],
+      autoAssign: true,
+      maxOpenPerAgent: 4,
+      slaPolicyId: 'default',
+      calendarId: 'default',
+    });
+  });
+
+  it('edit and delete the seeded departments', async () => {
+    const patched = await api('PATCH', '/admin/departments/dept-orders', {
+      token: admin.token,
+      body: { maxOpenPerAgent: 10 },
+    });
+    const restored = await api('PATCH', '/admin/departments/dept-orders', {
+      token: admin.token,
+      body: { maxOpenPerAgent: null },
+    });
+
+    expect(patched.status).toBe(200);
+    expect(patched.body.name).toBe('Orders & Billing');
+    expect(restored.body.maxOpenPerAgent).toBeNull();
+  });
+
   it('record every change in the audit log, newest first', async () => {
     const created = await api('POST', '/admin/calendars', {
       token: admin.token,
@@ -175,6 +232,21 @@ describe('settings', () => {
       maxAttachmentsPerReply: 5,
     });
     expect(updated.body).toMatchObject({ brandName: 'Northwind Help', referencePrefix: 'ESC' });
+  });
+
+  it('keep earlier changes when a later update sends other fields', async () => {
+    const before = await api('GET', '/admin/settings', { token: admin.token });
+    await api('PUT', '/admin/settings', { token: admin.token, body: { reopenWindowDays: 10 } });
+    const later = await api('PUT', '/admin/settings', {
+      token: admin.token,
+      body: { brandName: 'Northwind' },
+    });
+    await api('PUT', '/admin/settings', {
+      token: admin.token,
+      body: { reopenWindowDays: before.body.reopenWindowDays, brandName: before.body.brandName },
+    });
+
+    expect(later.body).toMatchObject({ reopenWindowDays: 10, brandName: 'Northwind' });
   });
 
   it('reject an invalid prefix by field', async () => {

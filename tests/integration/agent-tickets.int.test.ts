@@ -81,6 +81,26 @@ describe('POST /agent/tickets/{reference}/replies', () => {
     expect(result.body.ticket.version).toBe(2);
   });
 
+  it('answers a customer who wrote back: waiting_on_agent moves to waiting_on_customer', async () => {
+    const reference = await openTicket(customer);
+    await api('POST', `/agent/tickets/${reference}/replies`, {
+      token: agent.token,
+      body: { body: 'Photo please' },
+    });
+    await api('POST', `/tickets/${reference}/replies`, {
+      token: customer.token,
+      body: { body: 'Attached' },
+    });
+
+    const result = await api('POST', `/agent/tickets/${reference}/replies`, {
+      token: agent.token,
+      body: { body: 'Thanks!' },
+    });
+
+    expect(result.status).toBe(201);
+    expect(result.body.ticket.status).toBe('waiting_on_customer');
+  });
+
   it('never changes the status with an internal note', async () => {
     const reference = await openTicket(customer);
 
@@ -310,7 +330,7 @@ describe('GET /agent/tickets', () => {
     const result = await api('GET', '/agent/tickets?cursor=not-a-cursor', { token: agent.token });
 
     expect(result.status).toBe(422);
-    expect(Object.keys(result.body.error.fields)).toEqual(['query.cursor']);
+    expect(Object.keys(result.body.error.fields)).toEqual(['cursor']);
   });
 });
 

@@ -48,9 +48,55 @@ describe('serverless package', () => {
       AttributeName: 'expiresAt',
       Enabled: true,
     });
-    expect(
-      table.Properties.GlobalSecondaryIndexes.map((i: { IndexName: string }) => i.IndexName),
-    ).toEqual(['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi5']);
+    const indexes = table.Properties.GlobalSecondaryIndexes as Array<{
+      IndexName: string;
+      Projection: { ProjectionType: string };
+    }>;
+    expect(indexes.map((i) => i.IndexName)).toEqual([
+      'gsi1',
+      'gsi2',
+      'gsi3',
+      'gsi4',
+      'gsi5',
+      'gsi6',
+      'gsi7',
+      'gsi8',
+      'gsi9',
+      'gsi10',
+    ]);
+    const keysOnly = indexes
+      .filter((i) => i.Projection.ProjectionType === 'KEYS_ONLY')
+      .map((i) => i.IndexName);
+    expect(keysOnly).toEqual(['gsi6', 'gsi7', 'gsi8']);
+  });
+
+  it('schedules every job on EventBridge Scheduler with its rate and target', () => {
+    const all = resources();
+    const schedules = all.filter((r) => r.Type === 'AWS::Scheduler::Schedule');
+    const byJob = Object.fromEntries(
+      schedules.map((schedule) => [
+        JSON.parse(schedule.Properties.Target.Input).job,
+        schedule.Properties.ScheduleExpression,
+      ]),
+    );
+    const targets = schedules.map((schedule) => JSON.stringify(schedule.Properties.Target.Arn));
+
+    expect(byJob).toEqual({
+      'check-sla': 'rate(1 minute)',
+      'evaluate-escalations': 'rate(5 minutes)',
+      'close-resolved': 'rate(1 hour)',
+      'purge-activities': 'rate(1 day)',
+      'deliver-outbox': 'rate(1 minute)',
+    });
+    for (const name of [
+      'CheckSla',
+      'EvaluateEscalations',
+      'CloseResolved',
+      'PurgeActivities',
+      'DeliverOutbox',
+    ]) {
+      expect(targets.some((arn) => arn.includes(`${name}LambdaFunction`))).toBe(true);
+    }
   });
 
   it('keeps the bucket private', () => {

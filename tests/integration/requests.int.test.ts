@@ -112,7 +112,7 @@ describe('request errors', () => {
     expect(result.body.error.fields).toEqual({
       subject: 'must not be empty',
       body: 'must be at most 65535 characters',
-      priority: expect.stringContaining('low'),
+      priority: 'must be one of low, medium, high, urgent, critical',
     });
   });
 
@@ -133,10 +133,56 @@ describe('request errors', () => {
     expect(Object.keys(result.body.error.fields)).toEqual(['reference']);
   });
 
-  it('answers 404 for an unknown route', async () => {
+  it('answers 404 with the error envelope for an unknown route', async () => {
     const result = await api('GET', '/nothing-here', { token: customer.token });
 
     expect(result.status).toBe(404);
+    expect(result.body.error.code).toBe('route.notFound');
+    expect(result.body.requestId).toEqual(expect.any(String));
+  });
+
+  it('answers 422, not 500, for a malformed escape in the path', async () => {
+    const result = await api('GET', '/tickets/%zz', { token: customer.token });
+
+    expect(result.status).toBe(422);
+  });
+
+  it('answers 422 for a cursor of another list', async () => {
+    const owner = await newUser('customer');
+    for (let i = 0; i < 2; i += 1) await openTicket(owner);
+    const page = await api('GET', '/tickets?limit=1', { token: owner.token });
+
+    const result = await api('GET', `/tickets?cursor=${page.body.nextCursor}`, {
+      token: customer.token,
+    });
+
+    expect(result.status).toBe(422);
+    expect(Object.keys(result.body.error.fields)).toEqual(['cursor']);
+  });
+
+  it.each([
+    ['a C1 control', 'a\u0085b'],
+    ['a right-to-left override', 'invoice\u202Etxt.exe'],
+    ['an unpaired surrogate', 'broken \ud800'],
+  ])('rejects a subject with %s', async (_, subject) => {
+    const result = await api('POST', '/tickets', {
+      token: customer.token,
+      body: { subject, body: 'x' },
+    });
+
+    expect(result.status).toBe(422);
+    expect(Object.keys(result.body.error.fields)).toEqual(['subject']);
+  });
+
+  it('names the allowed values of an enum', async () => {
+    const result = await api('POST', '/tickets', {
+      token: customer.token,
+      body: { subject: 'a', body: 'b', priority: 'asap' },
+    });
+
+    expect(result.body.error.fields).toEqual({
+      priority: 'must be one of low, medium, high, urgent, critical',
+    });
   });
 
   it('answers CORS preflights', async () => {
@@ -209,6 +255,17 @@ describe('Idempotency-Key', () => {
     const detail = await api('GET', `/tickets/${reference}`, { token: customer.token });
 
     expect(detail.body.replies).toHaveLength(1);
+  });
+
+  it('rejects an empty key', async () => {
+    const result = await api('POST', '/tickets', {
+      token: customer.token,
+      body: { subject: 'A', body: 'a' },
+      headers: { 'Idempotency-Key': '' },
+    });
+
+    expect(result.status).toBe(422);
+    expect(Object.keys(result.body.error.fields)).toEqual(['Idempotency-Key']);
   });
 
   it('answers 422 when a key is reused for another request', async () => {

@@ -72,3 +72,18 @@ describe('agentPatchBody', () => {
     expect(Object.keys(error.fields ?? {})).toEqual(['status']);
   });
 });
+
+describe('field errors', () => {
+  it('reports a __proto__ key as an unknown field', () => {
+    const error = errorOf(() =>
+      parseOrThrow(
+        createTicketBody,
+        JSON.parse('{"subject":"a","body":"b","__proto__":{"x":1}}'),
+        'body',
+      ),
+    );
+
+    expect(Object.keys(error.fields ?? {})).toEqual(['__proto__']);
+    expect(error.message).toBe('Invalid request: __proto__ is not a known field; remove it.');
+  });
+});

@@ -86,6 +86,19 @@ describe('escalated-sla-badge', () => {
     expect(shortForms.length).to.equal(3);
   });
 
+  it('shows paused once, without a countdown', async () => {
+    const ticket = ticketDueIn(60 * MINUTE, 'paused');
+    ticket.sla!.pausedAt = new Date(Date.now() - MINUTE).toISOString();
+
+    const badge = await badgeFor(ticket);
+
+    expect(badgeBase(badge).dataset.state).to.equal('paused');
+    expect(badge.shadowRoot!.querySelector('[part~="label"]')!.textContent).to.equal('Paused');
+    expect(badge.shadowRoot!.querySelector('[part~="countdown"]')).to.equal(null);
+    const hidden = badge.shadowRoot!.querySelector('.visually-hidden')!.textContent!;
+    expect(hidden).to.match(/^SLA paused since .+\.$/);
+  });
+
   it('says when no SLA applies', async () => {
     const badge = await badgeFor(null);
 

@@ -6,7 +6,7 @@ import { Announcer, RequestScope } from '../shared/controllers.js';
 import { EscalatedElement } from '../shared/escalated-element.js';
 import type { TicketUpdatedDetail } from '../shared/events.js';
 import { agentName, displayName, priorityLabel } from '../shared/format.js';
-import { statusLabel, TICKET_STATUSES } from '../shared/status.js';
+import { statusLabel } from '../shared/status.js';
 import { slaTokens } from '../sla-badge/sla-badge.styles.js';
 import { queueStyles } from './agent-queue.styles.js';
 import type { EscalatedAgentTicket } from './agent-ticket.js';
@@ -15,13 +15,11 @@ import {
   DEFAULT_SORT,
   effectiveSort,
   isQueueView,
-  QUEUE_SORTS,
-  QUEUE_VIEWS,
-  SORT_LABELS,
   VIEW_LABELS,
   type QueueSort,
   type QueueView,
 } from './queue-query.js';
+import { renderQueueToolbar } from './queue-toolbar.js';
 
 export { QUEUE_SORTS, QUEUE_VIEWS, type QueueSort, type QueueView } from './queue-query.js';
 
@@ -130,8 +128,8 @@ export class EscalatedAgentQueue extends EscalatedElement {
   // is also set through `value`, e.g. when the SLA breaching view fixes the order.
   private syncSortSelect(): void {
     const select = this.renderRoot.querySelector<HTMLSelectElement>('#sort');
-    const shown = effectiveSort(this.view, this.sort);
-    if (select && select.value !== shown) select.value = shown;
+    const selectedSort = effectiveSort(this.view, this.sort);
+    if (select && select.value !== selectedSort) select.value = selectedSort;
   }
 
   override render(): TemplateResult {
@@ -159,64 +157,21 @@ export class EscalatedAgentQueue extends EscalatedElement {
   private renderQueue(): TemplateResult {
     return html`<div class="queue-header">
         <h2 tabindex="-1" id="heading">Ticket queue</h2>
-        ${this.client ? this.renderFilters() : nothing}
+        ${this.client ? this.renderToolbar() : nothing}
       </div>
       ${this.renderList()}`;
   }
 
-  private renderFilters(): TemplateResult {
-    return html`<div class="toolbar" part="toolbar">
-      <div class="views" role="group" aria-label="Queue view">
-        ${QUEUE_VIEWS.map(
-          (view) =>
-            html`<button
-              type="button"
-              aria-pressed=${view === this.view ? 'true' : 'false'}
-              @click=${() => this.setView(view)}
-            >
-              ${VIEW_LABELS[view]}
-            </button>`,
-        )}
-      </div>
-      <div class="status-filter">
-        <label for="status-filter">Status</label>
-        <select id="status-filter" @change=${this.onStatusFilter}>
-          <option value="" ?selected=${!this.statusFilter}>Any status</option>
-          ${TICKET_STATUSES.map(
-            (status) =>
-              html`<option value=${status} ?selected=${status === this.statusFilter}>
-                ${statusLabel(status)}
-              </option>`,
-          )}
-        </select>
-      </div>
-      ${this.renderSort()}
-      <button type="button" @click=${() => this.loadQueue()}>Refresh</button>
-    </div>`;
-  }
-
-  private renderSort(): TemplateResult {
-    const fixed = this.view === 'sla_breaching';
-    const shown = effectiveSort(this.view, this.sort);
-    return html`<div class="sort">
-      <label for="sort">Sort by</label>
-      <select
-        id="sort"
-        ?disabled=${fixed}
-        aria-describedby=${fixed ? 'sort-hint' : nothing}
-        @change=${this.onSort}
-      >
-        ${QUEUE_SORTS.map(
-          (sort) =>
-            html`<option value=${sort} ?selected=${sort === shown}>${SORT_LABELS[sort]}</option>`,
-        )}
-      </select>
-      ${
-        fixed
-          ? html`<span id="sort-hint" class="hint">This view lists the most urgent first.</span>`
-          : nothing
-      }
-    </div>`;
+  private renderToolbar(): TemplateResult {
+    return renderQueueToolbar(
+      { view: this.view, sort: this.sort, status: this.statusFilter },
+      {
+        onView: (view) => this.setView(view),
+        onStatus: (event) => this.onStatusFilter(event),
+        onSort: (event) => this.onSort(event),
+        onRefresh: () => void this.loadQueue(),
+      },
+    );
   }
 
   private renderList(): TemplateResult {

@@ -34,7 +34,7 @@ export const SORT_LABELS: Readonly<Record<QueueSort, string>> = {
   sla: 'SLA deadline',
 };
 
-/** The queue's filters as the toolbar holds them. Unknown values are left out of the query. */
+/** Filters chosen in the queue's toolbar. Unknown values are left out of the query. */
 export interface QueueFilters {
   view: string;
   sort: string;
@@ -56,7 +56,7 @@ export function isQueueView(value: unknown): value is QueueView {
 
 /**
  * Returns the order a view lists tickets in: the SLA breaching view always lists the most
- * urgent first (earliest deadline), whatever `sort` says, and other views follow `sort`.
+ * urgent first (earliest deadline) regardless of `sort`, and other views follow `sort`.
  */
 export function effectiveSort(view: string, sort: string): QueueSort {
   if (view === 'sla_breaching') return 'sla';

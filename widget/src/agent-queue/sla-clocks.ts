@@ -24,7 +24,7 @@ export const slaClockStyles = css`
   }
 `;
 
-/** Where one clock stands: its due date and a short status line. */
+/** The state of one clock: its due date and a short status line. */
 interface ClockStatus {
   dueAt: string | null;
   status: string;

@@ -39,7 +39,7 @@ export interface Tag {
   color: string | null;
 }
 
-/** Overall SLA state of a ticket, as the API computes it when it answers. */
+/** Overall SLA state of a ticket, computed by the API when it returns the ticket. */
 export type SlaState = 'on_track' | 'warning' | 'breached' | 'paused' | 'met';
 
 /**

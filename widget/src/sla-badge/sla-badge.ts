@@ -16,7 +16,7 @@ const TICK_MS = 60_000;
 
 /**
  * A ticket's SLA state with a countdown to the deadline the agent has to act on next: the
- * next response, else the first response while nobody has answered, else the resolution.
+ * next response, else the first response while no agent has replied, else the resolution.
  * A clock whose due date has passed shows as breached even before the ticket reloads. Screen
  * readers get the state and the full due date in one sentence.
  *
@@ -32,7 +32,7 @@ const TICK_MS = 60_000;
  * @cssproperty --escalated-sla-breached - Colour of a ticket that missed a target.
  * @cssproperty --escalated-sla-paused - Colour of a ticket whose clocks are stopped.
  * @cssproperty --escalated-sla-met - Colour of a ticket whose targets were all met.
- * @since 0.2.0
+ * @since 0.1.0
  */
 export class EscalatedSlaBadge extends LitElement {
   static readonly escalatedVersion = ESCALATED_VERSION;
@@ -65,6 +65,8 @@ export class EscalatedSlaBadge extends LitElement {
     const ticket = this.ticket ?? { sla: null, firstResponseAt: null, resolvedAt: null };
     const state = displayState(ticket, this.now);
     const countdown = formatCountdown(ticket, this.now);
+    // "paused" and "met" only repeat the label, so the badge shows them once.
+    const showCountdown = countdown !== '' && countdown !== SLA_STATE_LABELS[state].toLowerCase();
     const locale = this.locale || undefined;
     const description = describeSla(ticket, this.now, (iso) => formatDateTime(iso, locale));
     return html`<span
@@ -75,7 +77,11 @@ export class EscalatedSlaBadge extends LitElement {
     >
       <span class="dot" aria-hidden="true"></span>
       <span class="label" part="label" aria-hidden="true">${SLA_STATE_LABELS[state]}</span>
-      ${countdown ? html`<span part="countdown" aria-hidden="true">${countdown}</span>` : nothing}
+      ${
+        showCountdown
+          ? html`<span part="countdown" aria-hidden="true">${countdown}</span>`
+          : nothing
+      }
       <span class="visually-hidden">${description}</span>
     </span>`;
   }

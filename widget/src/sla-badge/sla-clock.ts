@@ -3,7 +3,7 @@ import type { SlaState, Ticket } from '../shared/api-types.js';
 /** The three SLA clocks of a ticket. */
 export type SlaClockName = 'firstResponse' | 'nextResponse' | 'resolution';
 
-/** What a badge shows: an SLA state, or `none` for a ticket without an SLA policy. */
+/** The state a badge shows: an SLA state, or `none` for a ticket without an SLA policy. */
 export type SlaDisplayState = SlaState | 'none';
 
 /** The fields of a ticket that decide its SLA badge. */
@@ -38,7 +38,7 @@ const DAY_MINUTES = 24 * HOUR_MINUTES;
 
 /**
  * Picks the deadline the agent has to act on next: the next response while that clock runs,
- * else the first response while nobody has answered yet, else the resolution. Returns null
+ * else the first response while no agent has replied yet, else the resolution. Returns null
  * without an SLA or when the chosen clock has no due date.
  */
 export function pickDeadline(ticket: SlaTicket): SlaDeadline | null {
@@ -63,7 +63,7 @@ function runningDueDates(ticket: SlaTicket): string[] {
 }
 
 /**
- * Returns the state to show at `now`. The API computes `state` when it answers, so a page left
+ * Returns the state to show at `now`. The API computes `state` when it returns the ticket, so a page left
  * open goes stale: a running clock whose due date has passed shows as breached even when the
  * loaded state still says `on_track` or `warning`.
  */

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { api, newUser, openTicket } from '../support/api.js';
+
+describe('auto-assignment', () => {
+  it('hands six tickets to A, B, C, A, B, C', async () => {
+    const admin = await newUser('admin');
+    const customer = await newUser('customer');
+    const agents = [await newUser('agent'), await newUser('agent'), await newUser('agent')];
+    for (const agent of agents) await api('GET', '/agent/agents', { token: agent.token });
+    const department = await api('POST', '/admin/departments', {
+      token: admin.token,
+      body: {
+        name: 'Round robin',
+        agentIds: agents.map((a) => a.sub),
+        autoAssign: true,
+        maxOpenPerAgent: 4,
+      },
+    });
+
+    const assignees = [];
+    for (let i = 0; i < 6; i += 1) {
+      const reference = await openTicket(customer, { departmentId: department.body.id });
+      const detail = await api('GET', `/agent/tickets/${reference}`, { token: agents[0]!.token });
+      assignees.push(detail.body.ticket.assigneeId);
+    }
+
+    const [a, b, c] = agents.map((agent) => agent.sub);
+    expect(assignees).toEqual([a, b, c, a, b, c]);
+  });
+
+  it('leaves the ticket unassigned when nobody is available', async () => {
+    const admin = await newUser('admin');
+    const customer = await newUser('customer');
+    const department = await api('POST', '/admin/departments', {
+      token: admin.token,
+      body: { name: 'Nobody home', agentIds: ['never-signed-in'], autoAssign: true },
+    });
+
+    const reference = await openTicket(customer, { departmentId: department.body.id });
+    const detail = await api('GET', `/agent/tickets/${reference}`, { token: admin.token });
+
+    expect(detail.body.ticket).toMatchObject({ assigneeId: null, status: 'open' });
+  });
+
+  it('records the round-robin assignment in the timeline', async () => {
+    const admin = await newUser('admin');
+    const customer = await newUser('customer');
+    const agent = await newUser('agent');
+    await api('GET', '/agent/agents', { token: agent.token });
+    const department = await api('POST', '/admin/departments', {
+      token: admin.token,
+      body: { name: 'Solo', agentIds: [agent.sub], autoAssign: true },
+    });
+
+    const reference = await openTicket(customer, { departmentId: department.body.id });
+    const detail = await api('GET', `/agent/tickets/${reference}`, { token: agent.token });
+
+    expect(detail.body.ticket.status).toBe('in_progress');
+    expect(detail.body.activity[1]).toMatchObject({
+      type: 'ticket.assigned',
+      after: agent.sub,
+      actor: { id: 'system' },
+      note: 'Assigned by round-robin in Solo',
+    });
+  });
+});
