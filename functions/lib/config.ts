@@ -20,6 +20,8 @@ const envSchema = z
     ESCALATED_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
     ESCALATED_HUB_URL: optionalUrl,
     ESCALATED_HUB_API_KEY: z.string().trim().optional(),
+    ESCALATED_RATE_LIMIT_PER_USER: z.coerce.number().int().positive().default(120),
+    ESCALATED_RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(600),
     ESCALATED_MAIL_FROM: z
       .string()
       .trim()
@@ -50,6 +52,9 @@ export interface Config {
   hubUrl: string | undefined;
   hubApiKey: string | undefined;
   mailFrom: string;
+  /** Customer and guest requests allowed per user, and per client IP, each minute. */
+  rateLimitPerUser: number;
+  rateLimitPerIp: number;
   region: string;
   endpoints: { dynamodb?: string; s3?: string; ses?: string };
 }
@@ -79,6 +84,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     hubUrl: e.ESCALATED_HUB_URL,
     hubApiKey: e.ESCALATED_HUB_API_KEY || undefined,
     mailFrom: e.ESCALATED_MAIL_FROM,
+    rateLimitPerUser: e.ESCALATED_RATE_LIMIT_PER_USER,
+    rateLimitPerIp: e.ESCALATED_RATE_LIMIT_PER_IP,
     region: e.AWS_REGION,
     endpoints: { dynamodb: e.DYNAMODB_ENDPOINT, s3: e.S3_ENDPOINT, ses: e.SES_ENDPOINT },
   });

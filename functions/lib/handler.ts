@@ -3,6 +3,7 @@ import httpCors from '@middy/http-cors';
 import type { Context } from 'aws-lambda';
 import type { Principal } from '../domain/types.js';
 import { recordVisit } from '../store/users.js';
+import { enforceRateLimit } from './rate-limit.js';
 import { authenticate } from './auth.js';
 import { config } from './config.js';
 import { ApiError } from './errors.js';
@@ -55,6 +56,10 @@ function dispatch(routes: Record<string, Route>) {
     if (!route)
       throw new ApiError('route.notFound', `No route ${event.routeKey} on this function.`);
     const principal = await authorize(route, event);
+    if (route.access === 'customer' || route.limitAnonymous) {
+      const userId = principal === ANONYMOUS ? null : principal.id;
+      await enforceRateLimit(userId, event.requestContext.http?.sourceIp);
+    }
     const request: ApiRequest = {
       routeKey: event.routeKey,
       requestId: event.requestContext.requestId,

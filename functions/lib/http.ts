@@ -30,6 +30,8 @@ export interface Route<
   P extends z.ZodType = z.ZodType,
 > {
   access: Access;
+  /** Applies the per-IP rate limit to a public route (guest ticket creation). */
+  limitAnonymous?: boolean;
   body?: B;
   query?: Q;
   params?: P;

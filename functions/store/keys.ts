@@ -90,6 +90,10 @@ export const keys = {
     sk: 'IDEMPOTENCY',
   }),
   seedMarker: (): ItemKey => ({ pk: 'CONFIG', sk: 'SEED' }),
+  rateWindow: (key: string, windowStart: number): ItemKey => ({
+    pk: `RATE#${key}`,
+    sk: String(windowStart),
+  }),
   configItem: (kind: string, id: string): ItemKey => ({ pk: 'CONFIG', sk: `${kind}#${id}` }),
   configPrefix: (kind: string) => `${kind}#`,
   auditPartition: () => 'AUDIT',

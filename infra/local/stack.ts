@@ -34,6 +34,8 @@ export interface StackOptions {
   seed?: boolean;
   /** Runs the scheduled jobs on their cadence (default true). */
   scheduler?: boolean;
+  /** Customer requests allowed per minute per user and per IP. */
+  rateLimits?: { perUser: number; perIp: number };
   log?: (message: string) => void;
 }
 
@@ -225,6 +227,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       SES_ENDPOINT: endpoints.ses,
       POWERTOOLS_DEV: 'false',
       ESCALATED_SCHEDULER: options.scheduler === false ? 'off' : 'on',
+      // Every local request comes from 127.0.0.1, so the per-IP limit is far above a deployed one.
+      ESCALATED_RATE_LIMIT_PER_USER: String(
+        options.rateLimits?.perUser ?? process.env.ESCALATED_RATE_LIMIT_PER_USER ?? 600,
+      ),
+      ESCALATED_RATE_LIMIT_PER_IP: String(
+        options.rateLimits?.perIp ?? process.env.ESCALATED_RATE_LIMIT_PER_IP ?? 6000,
+      ),
     };
     services.push(
       startService(

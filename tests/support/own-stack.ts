@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../infra/local/processes.js';
-import { startStack, type RunningStack } from '../../infra/local/stack.js';
+import { startStack, type RunningStack, type StackOptions } from '../../infra/local/stack.js';
 import { mintHostToken, type HostUserClaims } from '../../infra/local/tokens.js';
 
 /** A stack of a test file's own, for tests that move time and would disturb other files. */
@@ -14,7 +14,7 @@ export interface OwnStack {
 }
 
 /** Starts an empty stack (no demo seed, no background scheduler) in a temporary directory. */
-export async function startOwnStack(): Promise<OwnStack> {
+export async function startOwnStack(options: Partial<StackOptions> = {}): Promise<OwnStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'escalated-own-'));
   const stack = await startStack({
     root: process.cwd(),
@@ -22,6 +22,7 @@ export async function startOwnStack(): Promise<OwnStack> {
     apiPort: await freePort(),
     seed: false,
     scheduler: false,
+    ...options,
   });
   const secret = readFileSync(path.join(dataDir, 'jwt-secret'), 'utf8').trim();
   return {
