@@ -9,6 +9,10 @@ import { freePort } from '../infra/local/processes.js';
 import { startStack } from '../infra/local/stack.js';
 
 const COMMAND = 'node --import tsx bench/check-sla.bench.ts';
+
+interface Consumed {
+  CapacityUnits?: number;
+}
 const OPEN_TICKETS = 50_000;
 const DUE_TICKETS = 20;
 
@@ -73,20 +77,23 @@ for (let start = 0; start < OPEN_TICKETS; start += 25) {
 }
 const loadSeconds = (performance.now() - started) / 1000;
 
-let capacity = 0;
+const capacity = { read: 0, write: 0 };
 let calls = 0;
+const READS = new Set(['GetCommand', 'QueryCommand']);
 ddb().middlewareStack.add(
-  (next) => async (args) => {
+  (next, context) => async (args) => {
     (args.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity = 'TOTAL';
     const result = await next(args);
     calls += 1;
-    const consumed = (
-      result.output as {
-        ConsumedCapacity?: { CapacityUnits?: number } | Array<{ CapacityUnits?: number }>;
-      }
-    ).ConsumedCapacity;
-    for (const entry of Array.isArray(consumed) ? consumed : consumed ? [consumed] : [])
-      capacity += entry.CapacityUnits ?? 0;
+    const output = result.output as { ConsumedCapacity?: Consumed | Consumed[] };
+    const consumed = Array.isArray(output.ConsumedCapacity)
+      ? output.ConsumedCapacity
+      : output.ConsumedCapacity
+        ? [output.ConsumedCapacity]
+        : [];
+    const units = consumed.reduce((sum, entry) => sum + (entry.CapacityUnits ?? 0), 0);
+    if (READS.has(context.commandName ?? '')) capacity.read += units;
+    else capacity.write += units;
     return result;
   },
   { step: 'initialize', name: 'countCapacity' },
@@ -102,7 +109,9 @@ console.log(
 console.log(
   `  index entries read: ${summary.read}; tickets changed: ${summary.changed}; failed: ${summary.failed}`,
 );
-console.log(`  DynamoDB calls: ${calls}; consumed capacity units: ${capacity.toFixed(1)}`);
+console.log(
+  `  DynamoDB calls: ${calls}; read capacity units: ${capacity.read.toFixed(1)}; write capacity units (ticket, activity and index writes of the 20 changed tickets): ${capacity.write.toFixed(1)}`,
+);
 console.log(`  sweep time: ${sweepMs.toFixed(0)} ms`);
 console.log(`command: ${COMMAND}`);
 

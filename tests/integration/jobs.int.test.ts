@@ -100,6 +100,37 @@ describe('check-sla', () => {
     expect(summaries.at(-1).read).toBeLessThan(5);
   });
 
+  it('emails the assignee once about a breach', async () => {
+    const assignee = await own.token({
+      sub: 'sla-agent-mail',
+      name: 'Noor',
+      email: 'noor@example.test',
+      role: 'agent',
+    });
+    await call('GET', '/agent/agents', assignee);
+    const ticket = await openTicket({ priority: 'critical', subject: 'Brake cable snapped' });
+    await call('PATCH', `/agent/tickets/${ticket.reference}`, agent, {
+      assigneeId: 'sla-agent-mail',
+    });
+    const late = plusMinutes(ticket.sla.firstResponseDueAt, 2);
+
+    for (let run = 0; run < 10; run += 1) await runJob('check-sla', late);
+    await runJob('deliver-outbox', late);
+    await runJob('deliver-outbox', late);
+    const store = (await (await fetch(`${own.stack.info.ses}/store`)).json()) as {
+      emails: Array<{ subject: string; destination: { to: string[] } }>;
+    };
+    const breachMails = store.emails.filter((email) =>
+      email.subject.startsWith(`[${ticket.reference}] First response SLA breached`),
+    );
+
+    expect(breachMails).toHaveLength(1);
+    expect(breachMails[0]!.destination.to).toEqual(['noor@example.test']);
+    expect(breachMails[0]!.subject).toBe(
+      `[${ticket.reference}] First response SLA breached: Brake cable snapped`,
+    );
+  });
+
   it('records one breach when sweeps overlap', async () => {
     const ticket = await openTicket({ priority: 'critical' });
     const late = plusMinutes(ticket.sla.firstResponseDueAt, 1);

@@ -106,7 +106,12 @@ export interface Reply {
   createdAt: string;
 }
 
-/** One entry of a ticket's activity timeline. `actor` is null for system changes. */
+/**
+ * One entry of a ticket's activity timeline. Changes the system makes on its own have the actor
+ * `{ id: 'system', name: 'Escalated' }` (or null in older entries). `note` explains an automatic
+ * change, e.g. "Assigned by round-robin in Repairs", except on `reply.created` and
+ * `note.created`, where it holds the id of the reply or note.
+ */
 export interface Activity {
   id: string;
   type: string;
@@ -114,6 +119,7 @@ export interface Activity {
   field?: string;
   before?: unknown;
   after?: unknown;
+  note?: string;
   createdAt: string;
 }
 
@@ -180,12 +186,14 @@ export interface AgentReplyInput {
   internal: boolean;
 }
 
-/** Body of `PATCH /agent/tickets/{reference}`. `assigneeId: null` unassigns. */
+/** Body of `PATCH /agent/tickets/{reference}`. `assigneeId: null` unassigns. Tags go by name. */
 export interface TicketPatch {
   status?: TicketStatus;
   priority?: Priority;
   assigneeId?: string | null;
   departmentId?: string | null;
+  addTags?: string[];
+  removeTags?: string[];
 }
 
 /**

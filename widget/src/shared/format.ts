@@ -47,3 +47,11 @@ export function agentName(id: string | null | undefined, agents: readonly UserSu
   const agent = agents.find((candidate) => candidate.id === id);
   return agent ? displayName(agent) : id;
 }
+
+/** Returns the name of the department with `id`, or the id when `departments` lacks it. */
+export function departmentName(
+  id: string,
+  departments: ReadonlyArray<{ id: string; name: string }>,
+): string {
+  return departments.find((department) => department.id === id)?.name ?? id;
+}
