@@ -1,8 +1,6 @@
 import { dueEvents, recordEvents, type DueEvent } from '../domain/sla/sweep.js';
 import type { Ticket } from '../domain/types.js';
 import { keys, INDEX } from '../store/keys.js';
-import { agentRecipients } from '../notify/recipients.js';
-import { queueEmail } from '../notify/outbox.js';
 import { TransactionConflictError, type TransactItem } from '../store/table.js';
 import { SYSTEM_AUTHOR } from '../tickets/items.js';
 import { saveTicketChange, type Mutation } from '../tickets/save.js';
@@ -24,40 +22,7 @@ function guardWrite(reference: string, event: DueEvent, now: string): TransactIt
   };
 }
 
-const TARGET_NAMES = {
-  firstResponse: 'First response',
-  nextResponse: 'Next response',
-  resolution: 'Resolution',
-} as const;
-
-/** Queues one email per event to the assignee, or the department's agents when unassigned. */
-async function slaEmails(ticket: Ticket, events: DueEvent[], at: string): Promise<TransactItem[]> {
-  const to = await agentRecipients(ticket, 'assignee');
-  if (to.length === 0) return [];
-  return events.map((event) => {
-    const what = `${TARGET_NAMES[event.target]} SLA ${event.kind === 'breach' ? 'breached' : 'warning'}`;
-    const when =
-      event.kind === 'breach' ? `was due at ${event.at}` : `is due soon (warning at ${event.at})`;
-    const text = `${what} on ticket ${ticket.reference}: the ${TARGET_NAMES[event.target].toLowerCase()} ${when}.\n\nSubject: ${ticket.subject}\nPriority: ${ticket.priority}\nStatus: ${ticket.status}\n`;
-    return queueEmail(
-      {
-        to,
-        subject: `[${ticket.reference}] ${what}: ${ticket.subject}`,
-        text,
-        ticketId: ticket.id,
-        reference: ticket.reference,
-      },
-      at,
-    );
-  });
-}
-
-function sweepMutation(
-  ticket: Ticket,
-  events: DueEvent[],
-  now: string,
-  emails: TransactItem[],
-): Mutation {
+function sweepMutation(ticket: Ticket, events: DueEvent[], now: string): Mutation {
   const clock = recordEvents(ticket.slaClock!, events, now);
   return {
     ticket: { ...ticket, slaClock: clock },
@@ -66,21 +31,17 @@ function sweepMutation(
       field: event.target,
       after: event.at,
     })),
-    extraWrites: () => [
-      ...events.map((event) => guardWrite(ticket.reference, event, now)),
-      ...emails,
-    ],
+    extraWrites: () => events.map((event) => guardWrite(ticket.reference, event, now)),
   };
 }
 
 async function checkTicket(reference: string, now: string): Promise<'changed' | 'skipped'> {
   let changed = false;
   try {
-    await saveTicketChange(reference, SYSTEM_AUTHOR, async (ticket, at) => {
+    await saveTicketChange(reference, SYSTEM_AUTHOR, (ticket) => {
       const events = ticket.slaClock ? dueEvents(ticket.slaClock, now) : [];
       changed = events.length > 0;
-      if (!changed) return { ticket, events: [] };
-      return sweepMutation(ticket, events, now, await slaEmails(ticket, events, at));
+      return changed ? sweepMutation(ticket, events, now) : { ticket, events: [] };
     });
   } catch (error) {
     // A guard record already exists: an overlapping run recorded this event first.

@@ -1,7 +1,7 @@
 import { fireKey, ruleDueAt, ruleMatches, type StoredRule } from '../domain/rules/evaluate.js';
 import type { Ticket } from '../domain/types.js';
 import { agentRecipients } from '../notify/recipients.js';
-import { queueEmail } from '../notify/outbox.js';
+import type { EmailMessage } from '../notify/outbox.js';
 import { runActions } from '../rules/actions.js';
 import { loadActiveRules } from '../rules/config.js';
 import { keys, INDEX } from '../store/keys.js';
@@ -27,23 +27,21 @@ function guardWrite(reference: string, key: string, at: string): TransactItem {
   };
 }
 
+/** The emails a rule's `notify` actions ask for, one per target with recipients. */
 async function notifications(
   ticket: Ticket,
   rule: StoredRule,
   targets: string[],
-  at: string,
-): Promise<TransactItem[]> {
-  const writes: TransactItem[] = [];
+): Promise<EmailMessage[]> {
+  const emails: EmailMessage[] = [];
   for (const target of targets) {
     const to = await agentRecipients(ticket, target);
     if (to.length === 0) continue;
     const subject = `[${ticket.reference}] Escalation: ${rule.name}`;
     const text = `The escalation rule "${rule.name}" matched ticket ${ticket.reference}.\n\nSubject: ${ticket.subject}\nStatus: ${ticket.status}\nPriority: ${ticket.priority}\n`;
-    writes.push(
-      queueEmail({ to, subject, text, ticketId: ticket.id, reference: ticket.reference }, at),
-    );
+    emails.push({ to, subject, text, ticketId: ticket.id, reference: ticket.reference });
   }
-  return writes;
+  return emails;
 }
 
 /**
@@ -61,6 +59,7 @@ export async function evaluateTicket(
   const fired = [...(ticket.firedRules ?? [])];
   const events: Mutation['events'] = [];
   const writes: TransactItem[] = [];
+  const emails: EmailMessage[] = [];
   for (const rule of rules) {
     const key = fireKey(rule, current);
     if (fired.includes(key) || !ruleMatches(rule, current, now)) continue;
@@ -71,17 +70,15 @@ export async function evaluateTicket(
       { type: 'ticket.updated', note: `Escalation rule "${rule.name}" fired` },
       ...result.events,
     );
-    writes.push(
-      guardWrite(ticket.reference, key, at),
-      ...result.writes,
-      ...(await notifications(current, rule, result.notify, at)),
-    );
+    writes.push(guardWrite(ticket.reference, key, at), ...result.writes);
+    emails.push(...(await notifications(current, rule, result.notify)));
   }
   const next = { ...current, firedRules: fired };
   return {
     ticket: next,
     events,
     extraWrites: writes.length > 0 ? () => writes : undefined,
+    emails,
     rulesCheckAt: nextRulesCheck(next, rules, now),
     fired: fired.length - (ticket.firedRules?.length ?? 0),
   };

@@ -8,9 +8,10 @@ function headerKeyword(value: string): string {
 }
 
 /**
- * Returns whether an inbound email was sent by a machine, so answering it could start a mail
- * loop: `Auto-Submitted` with any value other than `no` (RFC 3834), `Precedence` of `bulk`,
- * `list` or `junk`, or any `X-Auto-Response-Suppress` header. Header names match in any case.
+ * Returns whether an inbound email was sent by a machine, so that an automatic reply to it
+ * could start a mail loop. That is `Auto-Submitted` with any value other than `no` (RFC 3834),
+ * `Precedence` of `bulk`, `list` or `junk`, or any `X-Auto-Response-Suppress` header.
+ * Header names match in any case.
  *
  * @example
  * isAutomatedMail({ 'Auto-Submitted': 'auto-replied' }); // true

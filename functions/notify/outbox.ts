@@ -10,6 +10,8 @@ export interface EmailMessage {
   /** Ticket the email is about; its id makes the thread's Message-ID. */
   ticketId?: string;
   reference?: string;
+  /** The first email of a ticket's thread carries the thread's Message-ID. */
+  first?: boolean;
 }
 
 /** An outbox item as stored. */

@@ -46,7 +46,7 @@ export async function buildMime(
 
 /** Sends one email through SES as a raw MIME message. */
 export async function sendEmail(message: EmailMessage): Promise<string | undefined> {
-  const raw = await buildMime(message);
+  const raw = await buildMime(message, { first: message.first });
   const result = await ses().send(new SendRawEmailCommand({ RawMessage: { Data: raw } }));
   return result.MessageId;
 }

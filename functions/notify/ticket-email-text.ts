@@ -2,7 +2,7 @@ import type { Status } from '../domain/enums.js';
 import type { ChangeResult } from '../domain/ticket-changes.js';
 import type { Reply, Ticket } from '../domain/types.js';
 
-/** Reasons a recipient is told about a change, in the order an email presents them. */
+/** Reasons to notify a recipient of a change, in the order an email presents them. */
 export const NOTICE_KINDS = [
   'created',
   'reply',
@@ -22,10 +22,10 @@ export const CUSTOMER_NOTICE_KINDS: ReadonlySet<NoticeKind> = new Set([
   'status',
 ]);
 
-/** Who reads an email: the requester, or an agent working the ticket. */
+/** Reader of an email: the requester, or an agent working the ticket. */
 export type Audience = 'customer' | 'agent';
 
-/** What every email about one change is written from. */
+/** Input that every email about one change is written from. */
 export interface ChangeContext {
   before: Ticket | null;
   after: Ticket;
@@ -115,7 +115,7 @@ function createdSection(audience: Audience, ticket: Ticket): string[] {
   return [intro, '', ticket.body];
 }
 
-/** Writes the paragraph of one notice; the note text is written only for agents. */
+/** Writes the paragraph of one notice. Only agents get the text of an internal note. */
 function noticeSection(kind: NoticeKind, audience: Audience, context: ChangeContext): string[] {
   switch (kind) {
     case 'created':

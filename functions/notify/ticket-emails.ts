@@ -15,21 +15,21 @@ import {
 
 export { isAutomatedMail } from './automated-mail.js';
 
-/** A change to a ticket, as the code that writes it sees it. */
+/** A ticket change: the ticket before and after it, and the events it produced. */
 export interface TicketChange {
   /** The ticket before the change, or null when the change created it. */
   before: Ticket | null;
   after: Ticket;
   events: ChangeResult['events'];
-  /** Who made the change: `system` for scheduled jobs and escalation rules. */
+  /** The user who made the change, or `system` for scheduled jobs and escalation rules. */
   actor: { id: string; role: 'customer' | 'agent' | 'admin' | 'system' };
   /** The public reply or internal note the change added. */
   reply?: Reply;
-  /** Link carrying a guest's access token; only the requester's email contains it. */
+  /** Link carrying a guest's access token. Only the requester's email contains it. */
   guestLink?: string;
 }
 
-/** Reads that {@link emailsForChange} makes; tests pass in-memory versions. */
+/** Data sources of {@link emailsForChange}, replaced by in-memory versions in tests. */
 export interface TicketEmailLookups {
   getUser(id: string): Promise<{ email: string | null } | undefined>;
   findDepartment(id: string): Promise<{ agentIds: string[] } | undefined>;
@@ -48,7 +48,7 @@ const AGENT_ALERTS: Partial<Record<EventType, NoticeKind>> = {
   'sla.warning': 'sla_warning',
 };
 
-/** Notices per recipient: the requester apart, agents by user id, in the order first added. */
+/** Notices for the requester, and for each agent by user id in the order first added. */
 interface NoticePlan {
   requester: Set<NoticeKind>;
   agents: Map<string, Set<NoticeKind>>;
@@ -124,8 +124,9 @@ function planStatus(plan: NoticePlan, change: TicketChange): void {
 }
 
 /**
- * Sends escalations and SLA warnings and breaches to the assignee, or to the department's
- * agents while nobody is assigned. An unassigned ticket without a department notifies nobody.
+ * Plans escalation and SLA warning and breach notices for the assignee, or for the
+ * department's agents while the ticket is unassigned. An unassigned ticket without a
+ * department notifies nobody.
  */
 async function planAgentAlerts(
   plan: NoticePlan,
@@ -158,9 +159,9 @@ function addressKey(address: string): string {
 }
 
 /**
- * Turns the plan into one recipient per address. The requester comes first with the customer
- * view; an agent sharing the requester's address gets nothing more, so the customer view is
- * the only one that address receives. Agents sharing an address get one merged email.
+ * Turns the plan into one recipient per address, the requester first with the customer view.
+ * An agent whose address is the requester's is dropped, so that address only ever receives the
+ * customer view. Agents sharing an address get one merged email.
  */
 async function resolveRecipients(
   plan: NoticePlan,
@@ -200,13 +201,14 @@ async function resolveRecipients(
  * - public reply: the requester, assignee and followers, except its writer;
  * - internal note: the assignee and followers, except its writer, and never the requester;
  * - assignment: the new assignee, unless they assigned the ticket to themselves;
- * - status change: the requester and followers, except whoever changed it;
+ * - status change: the requester and followers, except the user who changed it;
  * - escalation, SLA warning or breach: the assignee, else the department's agents.
  * A recipient with several reasons gets one email covering all of them. Users without an
  * email address are skipped.
  *
  * @example
- * const emails = await emailsForChange({ before, after: result.ticket, events: result.events, actor });
+ * const { ticket, events } = applyPatch(before, patch, at);
+ * const emails = await emailsForChange({ before, after: ticket, events, actor });
  * const writes = emails.map((email) => queueEmail(email, at));
  */
 export async function emailsForChange(

@@ -10,6 +10,7 @@ import { findStoredResult, storeResultItem, type IdempotencyScope } from '../sto
 import { TransactionConflictError, transactWrite } from '../store/table.js';
 import { applySla } from '../sla/apply.js';
 import { applyPatch, toActivities, type ChangeResult } from '../domain/ticket-changes.js';
+import { ticketEmailWrites } from '../notify/queue-ticket-emails.js';
 import { pickRoundRobinAgent } from '../routing/assign.js';
 import { activityWrites, SYSTEM_AUTHOR, authorOf, newActivity, ticketWrite } from './items.js';
 import { customerTicketView } from './views.js';
@@ -102,7 +103,7 @@ export function buildTicket(
 export async function createTicket(
   requester: Principal,
   input: NewTicketInput,
-  options: { channel: Channel; scope?: IdempotencyScope },
+  options: { channel: Channel; scope?: IdempotencyScope; guestLink?: string },
 ): Promise<{ ticket: Ticket; response: ApiResponse }> {
   const stored = await findStoredResult(options.scope);
   if (stored) return { ticket: (stored.body as { ticket: Ticket }).ticket, response: stored };
@@ -133,12 +134,23 @@ export async function createTicket(
     input.linkedFrom ? { note: `Follow-up to ${input.linkedFrom}` } : {},
   );
   const routing = toActivities(routed.events, SYSTEM_AUTHOR, at, randomUUID);
+  const emails = await ticketEmailWrites(
+    {
+      before: null,
+      after: ticket,
+      events: [{ type: 'ticket.created' }, ...routed.events],
+      actor: { id: requester.id, role: requester.role },
+      guestLink: options.guestLink,
+    },
+    at,
+  );
 
   try {
     await transactWrite([
       ticketWrite(ticket, null),
       ...activityWrites(reference, [created, ...routing]),
       ...(options.scope ? [storeResultItem(options.scope, response)] : []),
+      ...emails,
     ]);
   } catch (error) {
     // A concurrent request with the same key won the race: answer what it stored.

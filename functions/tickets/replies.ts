@@ -103,7 +103,7 @@ export async function addReply(
           if (context.scope) writes.push(storeResultItem(context.scope, response));
           return writes;
         };
-        return { ...change, extraWrites };
+        return { ...change, extraWrites, reply: written };
       },
       { visible: context.visible },
     );

@@ -4,11 +4,13 @@ import {
   toActivities,
   type ChangeResult,
 } from '../domain/ticket-changes.js';
-import type { Author, Ticket } from '../domain/types.js';
+import type { Author, Reply, Ticket } from '../domain/types.js';
 import { ApiError, ticketNotFound } from '../lib/errors.js';
 import { TransactionConflictError, transactWrite, type TransactItem } from '../store/table.js';
 import { applySla } from '../sla/apply.js';
-import { activityWrites, ticketWrite } from './items.js';
+import { ticketEmailWrites } from '../notify/queue-ticket-emails.js';
+import type { EmailMessage } from '../notify/outbox.js';
+import { activityWrites, SYSTEM_AUTHOR, ticketWrite } from './items.js';
 import { loadTicket } from './repository.js';
 
 /** How often a write without If-Match is retried after losing a race on the version. */
@@ -28,6 +30,10 @@ export interface Mutation extends ChangeResult {
   extraWrites?: (next: Ticket) => TransactItem[];
   /** When the escalation sweep should look next; by default a change makes it look now. */
   rulesCheckAt?: string | null;
+  /** The reply or note the change adds, for the notification emails. */
+  reply?: Reply;
+  /** Emails the change already decided on (rule notifications); their addresses get no other. */
+  emails?: EmailMessage[];
 }
 
 /** Parses an `If-Match` header into a version, or answers 422 naming the header. */
@@ -97,11 +103,21 @@ export async function saveTicketChange(
     };
     const events = [...mutation.events, ...clocked.events];
     const activities = toActivities(events, actor, at, randomUUID);
+    const emailActor = {
+      id: actor?.id ?? SYSTEM_AUTHOR.id,
+      role: actor?.role ?? SYSTEM_AUTHOR.role,
+    };
+    const emails = await ticketEmailWrites(
+      { before: current, after: next, events, actor: emailActor, reply: mutation.reply },
+      at,
+      mutation.emails,
+    );
     try {
       await transactWrite([
         ticketWrite(next, current.version),
         ...activityWrites(reference, activities),
         ...(mutation.extraWrites?.(next) ?? []),
+        ...emails,
       ]);
       return next;
     } catch (error) {

@@ -121,14 +121,12 @@ describe('check-sla', () => {
       emails: Array<{ subject: string; destination: { to: string[] } }>;
     };
     const breachMails = store.emails.filter((email) =>
-      email.subject.startsWith(`[${ticket.reference}] First response SLA breached`),
+      email.subject.startsWith(`[${ticket.reference}] SLA breached`),
     );
 
     expect(breachMails).toHaveLength(1);
     expect(breachMails[0]!.destination.to).toEqual(['noor@example.test']);
-    expect(breachMails[0]!.subject).toBe(
-      `[${ticket.reference}] First response SLA breached: Brake cable snapped`,
-    );
+    expect(breachMails[0]!.subject).toBe(`[${ticket.reference}] SLA breached: Brake cable snapped`);
   });
 
   it('records one breach when sweeps overlap', async () => {
@@ -282,8 +280,11 @@ describe('evaluate-escalations', () => {
     }
     await runJob('deliver-outbox', plusMinutes(ticket.createdAt, 24 * 60));
     const detail = await call('GET', `/agent/tickets/${ticket.reference}`, agent);
-    const emails = (await sesStore()).filter((email) =>
-      email.subject.startsWith(`[${ticket.reference}]`),
+    const emails = (await sesStore()).filter(
+      (email) =>
+        email.subject.startsWith(`[${ticket.reference}]`) &&
+        email.subject.includes('Escalat') &&
+        email.destination.to.includes('mia@example.test'),
     );
 
     expect(detail.body.ticket.status).toBe('escalated');

@@ -100,7 +100,7 @@ function emailTo(emails: EmailMessage[], address: string): EmailMessage {
 
 describe('emailsForChange', () => {
   describe('rules', () => {
-    it('emails the requester and the assignee when a ticket is created', async () => {
+    it('emails requester and assignee on creation', async () => {
       const created = ticket({ status: 'open' });
 
       const emails = await emailsForChange(
@@ -118,7 +118,7 @@ describe('emailsForChange', () => {
       expect(recipients(emails)).not.toContain('dept1@example.test');
     });
 
-    it('emails requester, assignee and followers on a public reply except its writer', async () => {
+    it('emails everyone but the writer on reply', async () => {
       const emails = await emailsForChange(
         change({ reply: reply({ author: { id: 'agent-other', name: 'Lin', role: 'agent' } }) }),
         lookups,
@@ -132,7 +132,7 @@ describe('emailsForChange', () => {
       expect(recipients(emails)).not.toContain('other@example.test');
     });
 
-    it('emails assignee and followers on an internal note but never the requester', async () => {
+    it('emails agents but never requester on note', async () => {
       const note = reply({
         internal: true,
         body: 'Finance double-posted this one.',
@@ -149,7 +149,7 @@ describe('emailsForChange', () => {
       expect(recipients(emails)).not.toContain('follower@example.test');
     });
 
-    it('emails only the new assignee on assignment', async () => {
+    it('emails only the new assignee', async () => {
       const before = ticket({ assigneeId: null });
       const after = ticket({ assigneeId: 'agent-assignee' });
 
@@ -169,7 +169,7 @@ describe('emailsForChange', () => {
       expect(emails[0]?.subject).toBe('[ESC-00042] Assigned to you: Invoice is wrong');
     });
 
-    it('emails nobody when agents assign tickets to themselves', async () => {
+    it('skips agents who assign themselves', async () => {
       const emails = await emailsForChange(
         change({
           before: ticket({ assigneeId: null }),
@@ -184,7 +184,7 @@ describe('emailsForChange', () => {
       expect(emails).toEqual([]);
     });
 
-    it('emails requester and followers on a status change except the changer', async () => {
+    it('emails requester and followers on status change', async () => {
       const emails = await emailsForChange(
         change({
           before: ticket({ status: 'in_progress' }),
@@ -202,7 +202,7 @@ describe('emailsForChange', () => {
       );
     });
 
-    it('skips the follower who changed the status', async () => {
+    it('skips the follower who changed status', async () => {
       const emails = await emailsForChange(
         change({
           events: statusEvents('in_progress', 'waiting_on_agent'),
@@ -218,7 +218,7 @@ describe('emailsForChange', () => {
       ['sla.warning', 'SLA warning'],
       ['sla.breached', 'SLA breached'],
       ['ticket.escalated', 'Escalated'],
-    ] as const)('sends %s to the assignee only', async (type, headline) => {
+    ] as const)('sends %s to the assignee', async (type, headline) => {
       const emails = await emailsForChange(
         change({ events: [{ type, field: 'resolution' }], actor: SYSTEM_ACTOR }),
         lookups,
@@ -229,7 +229,7 @@ describe('emailsForChange', () => {
     });
 
     it.each(['sla.warning', 'sla.breached', 'ticket.escalated'] as const)(
-      'sends %s to the department agents when nobody is assigned',
+      'sends %s to department agents when unassigned',
       async (type) => {
         const unassigned = ticket({ assigneeId: null });
 
@@ -249,7 +249,7 @@ describe('emailsForChange', () => {
       },
     );
 
-    it('sends SLA events of an unassigned ticket without department to nobody', async () => {
+    it('skips SLA events with no assignee or department', async () => {
       const orphan = ticket({ assigneeId: null, departmentId: null });
 
       const emails = await emailsForChange(
@@ -267,7 +267,7 @@ describe('emailsForChange', () => {
   });
 
   describe('content and merging', () => {
-    it('never sends a note body to the requester', async () => {
+    it('never sends note bodies to the requester', async () => {
       const note = reply({ internal: true, body: 'Customer is on the watch list.' });
 
       const emails = await emailsForChange(
@@ -288,7 +288,7 @@ describe('emailsForChange', () => {
       );
     });
 
-    it('sends a public reply body to the requester', async () => {
+    it('sends public reply body to requester', async () => {
       const emails = await emailsForChange(change({ reply: reply() }), lookups);
 
       const toRequester = emailTo(emails, REQUESTER);
@@ -312,7 +312,7 @@ describe('emailsForChange', () => {
       expect(recipients(emails)).not.toContain(REQUESTER);
     });
 
-    it('puts the guest link in a guest requester creation email', async () => {
+    it('includes guest link in creation email', async () => {
       const link = 'https://help.example.test/guest/ESC-00042?token=abc';
       const guestTicket = ticket({
         channel: 'guest',
@@ -337,7 +337,7 @@ describe('emailsForChange', () => {
       expect(emailTo(emails, 'assignee@example.test').text).not.toContain(link);
     });
 
-    it('sends one email covering a reply and its status change', async () => {
+    it('merges reply and status change into one email', async () => {
       const emails = await emailsForChange(
         change({
           reply: reply(),
@@ -354,7 +354,7 @@ describe('emailsForChange', () => {
       expect(toRequester[0]?.text).toContain('from In progress to Waiting on customer');
     });
 
-    it('sends one email to an agent with several reasons', async () => {
+    it('merges several reasons for one agent', async () => {
       const emails = await emailsForChange(
         change({
           reply: reply({ author: { id: 'agent-other', name: 'Lin', role: 'agent' } }),
@@ -390,7 +390,7 @@ describe('emailsForChange', () => {
       expect(recipients(emails)).toEqual(['follower@example.test']);
     });
 
-    it('emails an address shared by two agents once', async () => {
+    it('emails a shared agent address once', async () => {
       const sharedLookups = lookupsFor({
         ...ADDRESSES,
         'agent-follower': 'ASSIGNEE@example.test',
@@ -404,7 +404,7 @@ describe('emailsForChange', () => {
       expect(recipients(emails)).toEqual(['assignee@example.test', REQUESTER]);
     });
 
-    it('sends no note to an agent who shares the requester address', async () => {
+    it('withholds notes from the requester address', async () => {
       const note = reply({ internal: true, body: 'Refund approved by finance.' });
       const emails = await emailsForChange(
         change({
@@ -428,7 +428,7 @@ describe('emailsForChange', () => {
       expect(toFollower.text).toContain(`Requester: Grace <${REQUESTER}>`);
     });
 
-    it('writes the brand name, reference and ticket id into every email', async () => {
+    it('marks every email with brand and reference', async () => {
       const emails = await emailsForChange(change({ reply: reply() }), lookups);
 
       expect(emails.length).toBeGreaterThan(0);
@@ -441,7 +441,7 @@ describe('emailsForChange', () => {
       }
     });
 
-    it('writes a multi-line ticket subject on one subject line', async () => {
+    it('collapses a multi-line ticket subject', async () => {
       const emails = await emailsForChange(
         change({
           after: ticket({ subject: 'Invoice\r\nBcc: victim@example.test' }),
@@ -456,7 +456,7 @@ describe('emailsForChange', () => {
       }
     });
 
-    it('reads no settings when nobody gets an email', async () => {
+    it('reads no settings when nobody is emailed', async () => {
       let settingsReads = 0;
       const counting: TicketEmailLookups = {
         ...lookups,

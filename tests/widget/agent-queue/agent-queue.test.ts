@@ -12,6 +12,8 @@ import {
   clientAs,
   createTicket,
   deepQuery,
+  holdFetches,
+  noSignal,
   recordFetchUrls,
   testContext,
   typeInto,
@@ -366,7 +368,7 @@ describe('agent queue SLA', () => {
       expect(sort.disabled).to.equal(true);
       expect(sort.value).to.equal('sla');
 
-      viewButton(queue, 'All').click();
+      viewButton(queue, 'All open').click();
       await waitForQueueRequest(recorder.urls, { limit: '25', sort: 'sla' });
       choose(sort, 'updated');
       await waitFor(
@@ -422,5 +424,188 @@ describe('agent queue SLA', () => {
     expect(clocks[1]!.textContent).to.include('Not running');
     expect(clocks[2]!.querySelector('time')!.getAttribute('datetime')).to.match(/Z$/);
     await expect(queue).to.be.accessible();
+  });
+});
+
+describe('agent queue labels', () => {
+  it('names the default view and status choice as open only', async () => {
+    const subject = uniqueSubject('Open by default');
+    await createTicket('customer', subject);
+    const queue = await queueAs('agent');
+    await rowFor(queue, subject);
+
+    expect(viewButton(queue, 'All open').getAttribute('aria-pressed')).to.equal('true');
+    const anyStatus = queue.shadowRoot!.querySelector<HTMLOptionElement>(
+      '#status-filter option[value=""]',
+    )!;
+    expect(anyStatus.textContent!.trim()).to.equal('Any open status');
+  });
+
+  it('counts a single ticket in the singular', async () => {
+    const department = await adminRequest<{ id: string }>('POST', '/admin/departments', {
+      name: uniqueSubject('Single ticket desk'),
+    });
+    const subject = uniqueSubject('Only one');
+    const input = { subject, body: 'The bell is loose.', departmentId: department.id };
+    await clientAs('customer').createTicket(input, {
+      signal: noSignal(),
+      idempotencyKey: randomUuid(),
+    });
+    const { apiBase, tokens } = testContext();
+
+    const queue = await fixture<EscalatedAgentQueue>(
+      html`<escalated-agent-queue
+        api-base=${apiBase}
+        .token=${tokens.agent}
+        department=${department.id}
+      ></escalated-agent-queue>`,
+    );
+
+    await rowFor(queue, subject);
+    const status = await waitForText(queue.shadowRoot!, '[role="status"]', 'shown');
+    expect(status.textContent!.trim()).to.equal('1 ticket shown.');
+  });
+});
+
+describe('agent ticket details', () => {
+  it('shows department, tags and followers', async () => {
+    const name = uniqueSubject('Wheel desk');
+    const department = await adminRequest<{ id: string }>('POST', '/admin/departments', { name });
+    const tag = `warranty-${randomUuid().slice(0, 6)}`;
+    const subject = uniqueSubject('Ticket facts');
+    const ticket = await createTicket('customer', subject);
+    await clientAs('agent').updateTicket(
+      ticket.reference,
+      { departmentId: department.id, addTags: [tag] },
+      ticket.version,
+      { signal: noSignal() },
+    );
+    const queue = await queueAs('agent');
+
+    const view = await openTicket(queue, subject);
+
+    const facts = await waitForElement(view, '[part~="facts"]');
+    await waitForText(view, '[part~="facts"] .department', name);
+    expect(facts.textContent).not.to.include(department.id);
+    const chip = facts.querySelector<HTMLElement>('[part~="tag"]')!;
+    expect(chip.textContent!.trim()).to.equal(tag);
+    expect(getComputedStyle(chip).borderTopColor).to.equal('rgb(100, 116, 139)');
+    expect(facts.querySelector('.followers')!.textContent!.trim()).to.equal('0');
+    await expect(queue).to.be.accessible();
+  });
+
+  it('links web and mail addresses in replies', async () => {
+    const subject = uniqueSubject('Links in replies');
+    await createTicket('customer', subject);
+    const queue = await queueAs('agent');
+    const view = await openTicket(queue, subject);
+    const text = 'Manual: https://example.com, mail mailto:a@b.c or javascript:alert(1).';
+
+    await send(view, 'reply', text);
+
+    const body = (await waitForText(view, '.message .body', 'Manual:'))!;
+    const links = [...body.querySelectorAll('a')];
+    expect(links.map((link) => link.getAttribute('href'))).to.deep.equal([
+      'https://example.com/',
+      'mailto:a@b.c',
+    ]);
+    expect(links.map((link) => link.textContent)).to.deep.equal([
+      'https://example.com',
+      'mailto:a@b.c',
+    ]);
+    for (const link of links) {
+      expect(link.getAttribute('rel')).to.equal('noopener noreferrer nofollow');
+      expect(link.getAttribute('target')).to.equal('_blank');
+    }
+    expect(body.textContent).to.equal(text);
+  });
+});
+
+describe('agent queue in a narrow column', () => {
+  async function narrowQueue(): Promise<{ frame: HTMLElement; queue: EscalatedAgentQueue }> {
+    const { apiBase, tokens } = testContext();
+    // A grid column sizes to its content's minimum width, the layout that let a wide table
+    // widen the page before.
+    const frame = await fixture<HTMLElement>(
+      html`<div style="display: grid; width: 390px">
+        <escalated-agent-queue api-base=${apiBase} .token=${tokens.agent}></escalated-agent-queue>
+      </div>`,
+    );
+    return { frame, queue: frame.querySelector<EscalatedAgentQueue>('escalated-agent-queue')! };
+  }
+
+  it('scrolls the table inside the element at 390 px', async () => {
+    const subject = uniqueSubject('Narrow queue with a rather long subject line');
+    await createTicket('customer', subject);
+    const { frame, queue } = await narrowQueue();
+
+    await rowFor(queue, subject);
+
+    const tableFrame = queue.shadowRoot!.querySelector<HTMLElement>('.table-wrap')!;
+    expect(frame.scrollWidth).to.be.at.most(390);
+    expect(queue.getBoundingClientRect().width).to.be.at.most(390);
+    expect(tableFrame.scrollWidth).to.be.above(tableFrame.clientWidth);
+    const subjectButton = queue.shadowRoot!.querySelector<HTMLElement>(
+      `tr[data-reference] .row-button`,
+    )!;
+    // Whole words: the subject column is at least 12em wide, so no word breaks letter by letter.
+    expect(subjectButton.getBoundingClientRect().width).to.be.at.least(100);
+  });
+
+  it('fits the ticket view into 390 px', async () => {
+    const subject = uniqueSubject('Narrow ticket');
+    await createTicket('customer', subject);
+    const { frame, queue } = await narrowQueue();
+
+    await openTicket(queue, subject);
+
+    expect(frame.scrollWidth).to.be.at.most(390);
+  });
+});
+
+describe('agent queue when the user changes', () => {
+  function ticketPath(reference: string): string {
+    return `/agent/tickets/${encodeURIComponent(reference)}`;
+  }
+
+  it('closes the open ticket without requesting it again', async () => {
+    const subject = uniqueSubject('Switch agent');
+    const ticket = await createTicket('customer', subject);
+    const queue = await queueAs('agent');
+    await openTicket(queue, subject);
+    const recorder = recordFetchUrls();
+
+    try {
+      queue.token = testContext().tokens.agent2;
+      await rowFor(queue, subject);
+
+      expect(queue.shadowRoot!.querySelector('escalated-agent-ticket')).to.equal(null);
+      const again = recorder
+        .urls()
+        .filter((url) => url.pathname.endsWith(ticketPath(ticket.reference)));
+      expect(again).to.deep.equal([]);
+    } finally {
+      recorder.restore();
+    }
+  });
+
+  it('aborts a ticket request still in flight', async () => {
+    const subject = uniqueSubject('Switch agent mid-load');
+    const ticket = await createTicket('customer', subject);
+    const queue = await queueAs('agent');
+    const row = await rowFor(queue, subject);
+    const hold = holdFetches((url) => url.pathname.endsWith(ticketPath(ticket.reference)));
+
+    try {
+      row.querySelector<HTMLButtonElement>('.row-button')!.click();
+      const [request] = await waitFor(() => hold.held().length === 1 && hold.held(), 'no request');
+      queue.token = testContext().tokens.agent2;
+      await rowFor(queue, subject);
+
+      expect(request!.signal?.aborted).to.equal(true);
+      expect(hold.held()).to.have.length(1);
+    } finally {
+      hold.restore();
+    }
   });
 });

@@ -1,11 +1,17 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { randomUuid } from '../../../widget/src/shared/idempotency.js';
 import '../../../widget/src/portal/define.js';
 import type { EscalatedPortal } from '../../../widget/src/portal/portal.js';
 import {
+  adminRequest,
+  clientAs,
   countFetches,
   createTicket,
   deepQuery,
   deepQueryAll,
+  holdFetches,
+  noSignal,
+  recordFetchUrls,
   testContext,
   typeInto,
   uniqueSubject,
@@ -200,6 +206,7 @@ describe('escalated-portal', () => {
       const view = await openTicket(portal, subject);
 
       view.querySelector<HTMLButtonElement>('#close')!.click();
+      (await waitForElement<HTMLButtonElement>(view, '#close-confirm')).click();
       await waitForText(view, '[part~="status"]', 'Closed');
       const reopen = await waitForElement<HTMLButtonElement>(view, '#reopen');
       expect(view.querySelector('#close')).to.equal(null);
@@ -208,6 +215,132 @@ describe('escalated-portal', () => {
       await waitForText(view, '[part~="status"]', 'Reopened');
       await waitForElement(view, '#close');
       expect(view.querySelector('#reopen')).to.equal(null);
+    });
+
+    it('asks before closing and can be cancelled', async () => {
+      const subject = uniqueSubject('Close only when sure');
+      await createTicket('customer', subject);
+      const portal = await portalAs('customer');
+      const view = await openTicket(portal, subject);
+      const fetches = countFetches();
+
+      try {
+        view.querySelector<HTMLButtonElement>('#close')!.click();
+        const confirm = await waitForElement<HTMLButtonElement>(view, '#close-confirm');
+        const group = view.querySelector<HTMLElement>('[part~="confirm"]')!;
+
+        expect(group.getAttribute('role')).to.equal('group');
+        expect(view.getElementById(group.getAttribute('aria-labelledby')!)!.textContent).to.equal(
+          'Close this ticket?',
+        );
+        await waitFor(() => view.activeElement === confirm, 'focus did not move to the confirm');
+        await expect(portal).to.be.accessible();
+
+        view.querySelector<HTMLButtonElement>('#close-cancel')!.click();
+        const close = await waitForElement<HTMLButtonElement>(view, '#close');
+        await waitFor(() => view.activeElement === close, 'focus did not return to Close');
+        expect(view.querySelector('[part~="confirm"]')).to.equal(null);
+        expect(fetches.count()).to.equal(0);
+      } finally {
+        fetches.restore();
+      }
+      expect(view.querySelector('[part~="status"]')!.textContent!.trim()).to.equal('Open');
+    });
+
+    it('cancels the close question with Escape', async () => {
+      const subject = uniqueSubject('Escape the question');
+      await createTicket('customer', subject);
+      const portal = await portalAs('customer');
+      const view = await openTicket(portal, subject);
+
+      view.querySelector<HTMLButtonElement>('#close')!.click();
+      const confirm = await waitForElement<HTMLButtonElement>(view, '#close-confirm');
+      confirm.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
+      );
+
+      const close = await waitForElement<HTMLButtonElement>(view, '#close');
+      await waitFor(() => view.activeElement === close, 'focus did not return to Close');
+      expect(view.querySelector('#close-confirm')).to.equal(null);
+    });
+
+    it('shows the priority and the department chosen', async () => {
+      const name = uniqueSubject('Orders desk');
+      const department = await adminRequest<{ id: string }>('POST', '/admin/departments', {
+        name,
+      });
+      const subject = uniqueSubject('Chosen department');
+      const input = {
+        subject,
+        body: 'Which tyre fits?',
+        priority: 'high' as const,
+        departmentId: department.id,
+      };
+      await clientAs('customer').createTicket(input, {
+        signal: noSignal(),
+        idempotencyKey: randomUuid(),
+      });
+      const { apiBase, tokens } = testContext();
+      const departments = JSON.stringify([{ id: department.id, name }]);
+      const portal = await fixture<EscalatedPortal>(
+        html`<escalated-portal
+          api-base=${apiBase}
+          .token=${tokens.customer}
+          departments=${departments}
+        ></escalated-portal>`,
+      );
+
+      const view = await openTicket(portal, subject);
+
+      expect(view.querySelector('[part~="priority"]')!.textContent!.trim()).to.equal(
+        'High priority',
+      );
+      expect(view.querySelector('[part~="department"]')!.textContent!.trim()).to.equal(
+        `Department: ${name}`,
+      );
+    });
+
+    it('leaves out a department the portal does not list', async () => {
+      const department = await adminRequest<{ id: string }>('POST', '/admin/departments', {
+        name: uniqueSubject('Unlisted desk'),
+      });
+      const subject = uniqueSubject('Unlisted department');
+      const input = { subject, body: 'Is the shop open on Sunday?', departmentId: department.id };
+      await clientAs('customer').createTicket(input, {
+        signal: noSignal(),
+        idempotencyKey: randomUuid(),
+      });
+      const portal = await portalAs('customer');
+
+      const view = await openTicket(portal, subject);
+
+      expect(view.querySelector('[part~="priority"]')!.textContent!.trim()).to.equal(
+        'Medium priority',
+      );
+      expect(view.querySelector('[part~="department"]')).to.equal(null);
+      expect(view.querySelector('[part~="header"]')!.textContent).not.to.include(department.id);
+    });
+
+    it('links web and mail addresses only', async () => {
+      const subject = uniqueSubject('Links from the customer');
+      const body = 'See https://example.com (and mailto:a@b.c); not javascript:alert(1)';
+      await createTicket('customer', subject, body);
+      const portal = await portalAs('customer');
+
+      const view = await openTicket(portal, subject);
+
+      const message = view.querySelector('[part~="reply"] .body')!;
+      const links = [...message.querySelectorAll('a')];
+      expect(links.map((link) => link.getAttribute('href'))).to.deep.equal([
+        'https://example.com/',
+        'mailto:a@b.c',
+      ]);
+      for (const link of links) {
+        expect(link.getAttribute('rel')).to.equal('noopener noreferrer nofollow');
+        expect(link.getAttribute('target')).to.equal('_blank');
+      }
+      expect(message.textContent).to.equal(body);
+      expect(message.querySelector('a[href^="javascript"]')).to.equal(null);
     });
 
     it('renders a hostile subject and body as literal text', async () => {
@@ -233,6 +366,86 @@ describe('escalated-portal', () => {
       await openTicket(portal, subject);
 
       await expect(portal).to.be.accessible();
+    });
+  });
+
+  describe('in a 390 px column', () => {
+    it('keeps status chips short and references whole', async () => {
+      const subject = uniqueSubject('Narrow list with a subject long enough to wrap twice');
+      const ticket = await createTicket('customer', subject);
+      const { apiBase, tokens } = testContext();
+      const frame = await fixture<HTMLElement>(
+        html`<div style="display: grid; width: 390px">
+          <escalated-portal api-base=${apiBase} .token=${tokens.customer}></escalated-portal>
+        </div>`,
+      );
+      const portal = frame.querySelector<EscalatedPortal>('escalated-portal')!;
+
+      const row = await rowFor(portal, subject);
+
+      const chip = row.querySelector<HTMLElement>('[part~="status"]')!;
+      const reference = row.querySelector<HTMLElement>('.reference')!;
+      expect(frame.scrollWidth).to.be.at.most(390);
+      expect(chip.getBoundingClientRect().width).to.be.below(row.clientWidth / 2);
+      expect(reference.textContent).to.equal(ticket.reference);
+      expect(reference.getClientRects()).to.have.length(1);
+      expect(reference.getBoundingClientRect().height).to.be.below(
+        parseFloat(getComputedStyle(reference).lineHeight) * 1.5,
+      );
+    });
+  });
+
+  describe('when the user changes', () => {
+    function ticketPath(reference: string): string {
+      return `/tickets/${encodeURIComponent(reference)}`;
+    }
+
+    it('returns to the list without requesting the open ticket', async () => {
+      const subject = uniqueSubject('Switch customer');
+      const other = uniqueSubject('Second customer’s ticket');
+      const ticket = await createTicket('customer', subject);
+      await createTicket('customer2', other);
+      const portal = await portalAs('customer');
+      await openTicket(portal, subject);
+      const recorder = recordFetchUrls();
+
+      try {
+        portal.token = testContext().tokens.customer2;
+        await rowFor(portal, other);
+
+        expect(portal.shadowRoot!.querySelector('escalated-portal-ticket')).to.equal(null);
+        const again = recorder
+          .urls()
+          .filter((url) => url.pathname.endsWith(ticketPath(ticket.reference)));
+        expect(again).to.deep.equal([]);
+      } finally {
+        recorder.restore();
+      }
+    });
+
+    it('aborts a ticket request still in flight', async () => {
+      const subject = uniqueSubject('Switch customer mid-load');
+      const other = uniqueSubject('Second customer’s other ticket');
+      const ticket = await createTicket('customer', subject);
+      await createTicket('customer2', other);
+      const portal = await portalAs('customer');
+      const row = await rowFor(portal, subject);
+      const hold = holdFetches((url) => url.pathname.endsWith(ticketPath(ticket.reference)));
+
+      try {
+        row.click();
+        const [request] = await waitFor(
+          () => hold.held().length === 1 && hold.held(),
+          'the ticket was not requested',
+        );
+        portal.token = testContext().tokens.customer2;
+        await rowFor(portal, other);
+
+        expect(request!.signal?.aborted).to.equal(true);
+        expect(hold.held()).to.have.length(1);
+      } finally {
+        hold.restore();
+      }
     });
   });
 

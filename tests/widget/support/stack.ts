@@ -172,3 +172,46 @@ export async function adminRequest<T>(
   }
   return (await response.json()) as T;
 }
+
+/** A `fetch` call that {@link holdFetches} is holding back. */
+export interface HeldFetch {
+  url: URL;
+  signal: AbortSignal | null;
+}
+
+/**
+ * Holds back the page's `fetch` calls whose URL `matches` until `release()`, recording each
+ * with its signal, and passes every other call straight to the real API.
+ */
+export function holdFetches(matches: (url: URL) => boolean): {
+  held: () => HeldFetch[];
+  release: () => void;
+  restore: () => void;
+} {
+  const original = window.fetch;
+  const held: HeldFetch[] = [];
+  let release = (): void => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  window.fetch = async (...args: Parameters<typeof fetch>) => {
+    const [input, init] = args;
+    const url = new URL(input instanceof Request ? input.url : String(input), window.location.href);
+    if (matches(url)) {
+      held.push({ url, signal: init?.signal ?? null });
+      await released;
+    }
+    return original(...args);
+  };
+  return {
+    held: () => [...held],
+    release: () => release(),
+    restore: () => {
+      release();
+      window.fetch = original;
+    },
+  };
+}
+
+/** Returns a signal for arranging data through the API, where nothing is cancelled. */
+export function noSignal(): AbortSignal {
+  return new AbortController().signal;
+}

@@ -131,9 +131,9 @@ function renderSummary(entry: Activity, names: ActivityNames): TemplateResult {
   const tag = tagSummary(entry);
   if (tag) return html`${actor} <span>${tag}</span>`;
   const field = entry.field ?? fieldOfType(entry.type);
-  const hasChange = field !== undefined && (entry.before !== undefined || entry.after !== undefined);
-  return html`${actor} <span>${ACTIVITY_PHRASES[entry.type] ?? entry.type}</span>
-    ${
+  const hasChange =
+    field !== undefined && (entry.before !== undefined || entry.after !== undefined);
+  return html`${actor} <span>${ACTIVITY_PHRASES[entry.type] ?? entry.type}</span> ${
       hasChange
         ? html`<span class="change">
             ${describeValue(field, entry.before, names)}

@@ -17,6 +17,7 @@ export const queueStyles = css`
 
   .views {
     display: inline-flex;
+    flex-wrap: wrap;
     gap: 0;
   }
 
@@ -51,8 +52,15 @@ export const queueStyles = css`
     width: auto;
   }
 
+  /* The table scrolls inside this frame when it is wider than the element. Inline-size
+     containment keeps the table's width out of the element's own minimum width, which would
+     otherwise widen a host's grid or flex column, and with it the page, on a narrow screen.
+     Positioning makes the frame the containing block of visually hidden text in the rows, which
+     would otherwise sit outside the scrolled area and widen the page. */
   .table-wrap {
+    position: relative;
     overflow-x: auto;
+    contain: inline-size;
   }
 
   table {
@@ -63,6 +71,7 @@ export const queueStyles = css`
   th,
   td {
     padding: var(--escalated-space-sm);
+    overflow-wrap: normal;
     text-align: start;
     vertical-align: top;
     border-block-end: var(--escalated-border-width) solid var(--escalated-color-border);
@@ -81,6 +90,12 @@ export const queueStyles = css`
   .reference {
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
+  }
+
+  /* Words in a subject break only when longer than the column, never letter by letter. */
+  td.subject {
+    min-width: 12em;
+    overflow-wrap: break-word;
   }
 
   .more {

@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { errorMessage, isAbortError } from '../shared/api-error.js';
-import type { QueueQuery, Ticket, UserSummary } from '../shared/api-types.js';
+import type { Department, QueueQuery, Ticket, UserSummary } from '../shared/api-types.js';
 import { Announcer, RequestScope } from '../shared/controllers.js';
 import { EscalatedElement } from '../shared/escalated-element.js';
 import type { TicketUpdatedDetail } from '../shared/events.js';
-import { agentName, displayName, priorityLabel } from '../shared/format.js';
+import { agentName, countOf, displayName, priorityLabel } from '../shared/format.js';
 import { statusLabel } from '../shared/status.js';
 import { slaTokens } from '../sla-badge/sla-badge.styles.js';
 import { queueStyles } from './agent-queue.styles.js';
@@ -29,8 +29,8 @@ const PAGE_SIZE = 25;
 
 // Parts of the nested ticket view, re-exported so `escalated-agent-queue::part(…)` reaches them.
 const TICKET_PARTS =
-  'header, status, controls, thread, reply, note, composer, composer-mode, activity, ' +
-  'activity-entry, sla, sla-clocks';
+  'header, facts, tag, status, controls, thread, reply, note, link, composer, composer-mode, ' +
+  'activity, activity-entry, sla, sla-clocks';
 
 /**
  * The agent workspace: the ticket queue with quick views, a status filter, a sort order and
@@ -43,11 +43,14 @@ const TICKET_PARTS =
  *
  * @csspart base - The outer frame.
  * @csspart toolbar - The view buttons, status filter and sort select.
- * @csspart list - The queue table.
+ * @csspart list - The queue table, which scrolls sideways inside the element when too wide.
  * @csspart row - One ticket in the queue.
  * @csspart status - A status chip.
  * @csspart sla - A ticket's SLA badge (an `<escalated-sla-badge>`).
  * @csspart sla-clocks - The ticket view's list of SLA clocks.
+ * @csspart facts - The ticket view's department, tags and number of followers.
+ * @csspart tag - A tag chip.
+ * @csspart link - A link in a message.
  * @csspart thread - A ticket's messages.
  * @csspart reply - A public message.
  * @csspart note - An internal note.
@@ -69,7 +72,10 @@ const TICKET_PARTS =
 export class EscalatedAgentQueue extends EscalatedElement {
   static override styles = [...EscalatedElement.styles, slaTokens, queueStyles];
 
-  /** The quick view shown first: `all`, `mine`, `unassigned` or `sla_breaching`. */
+  /**
+   * The quick view shown first: `all` (every open ticket), `mine`, `unassigned` or
+   * `sla_breaching`.
+   */
   @property() view: QueueView = 'all';
 
   /** The queue order: `updated` (last updated first), `created` (newest first) or `sla`. */
@@ -85,6 +91,7 @@ export class EscalatedAgentQueue extends EscalatedElement {
   @state() private listError = '';
   @state() private loadingMore = false;
   @state() private agents: UserSummary[] = [];
+  @state() private departments: Department[] = [];
   @state() private openReference = '';
   @state() private activeIndex = 0;
 
@@ -98,10 +105,12 @@ export class EscalatedAgentQueue extends EscalatedElement {
     const previousClient = this.client;
     super.willUpdate(changed);
     if (this.client === previousClient) return;
-    // A new client means a new user or API: nothing shown so far belongs to it.
+    // A new client means a new user or API: nothing shown or still loading belongs to it.
+    this.requests.abortAll();
     this.openReference = '';
     this.tickets = [];
     this.agents = [];
+    this.departments = [];
     this.nextCursor = null;
     this.listState = 'idle';
   }
@@ -111,12 +120,16 @@ export class EscalatedAgentQueue extends EscalatedElement {
     super.connectedCallback();
     if (!this.hasUpdated) return;
     void this.loadAgents();
+    void this.loadDepartments();
     void this.loadQueue(true);
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (changed.has('client') && this.client) void this.loadAgents();
+    if (changed.has('client') && this.client) {
+      void this.loadAgents();
+      void this.loadDepartments();
+    }
     const filtersChanged = ['client', 'view', 'sort', 'department', 'statusFilter'].some((name) =>
       changed.has(name),
     );
@@ -148,6 +161,7 @@ export class EscalatedAgentQueue extends EscalatedElement {
         reference=${this.openReference}
         locale=${this.locale}
         .agents=${this.agents}
+        .departments=${this.departments}
         @escalated-ticket-updated=${this.onTicketUpdated}
         @escalated-reply-created=${this.markStale}
       ></escalated-agent-ticket>
@@ -282,7 +296,7 @@ export class EscalatedAgentQueue extends EscalatedElement {
       this.activeIndex = 0;
       this.listState = 'ready';
       this.listStale = false;
-      if (!quiet) void this.announcer.say(`${page.items.length} tickets shown.`);
+      if (!quiet) void this.announcer.say(`${countOf(page.items.length, 'ticket')} shown.`);
     } catch (error) {
       if (isAbortError(error)) return;
       this.listError = errorMessage(error);
@@ -299,7 +313,7 @@ export class EscalatedAgentQueue extends EscalatedElement {
       const page = await client.listQueue(this.queueQuery(this.nextCursor), { signal });
       this.tickets = [...this.tickets, ...page.items];
       this.nextCursor = page.nextCursor;
-      void this.announcer.say(`${page.items.length} more tickets loaded.`);
+      void this.announcer.say(`${countOf(page.items.length, 'more ticket')} loaded.`);
     } catch (error) {
       if (!isAbortError(error)) void this.announcer.say(errorMessage(error));
     } finally {
@@ -315,6 +329,18 @@ export class EscalatedAgentQueue extends EscalatedElement {
     } catch (error) {
       // Without the list, assignees show as ids and only "Unassigned" can be chosen.
       if (!isAbortError(error)) this.agents = [];
+    }
+  }
+
+  private async loadDepartments(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    try {
+      const signal = this.requests.start('departments');
+      this.departments = await client.listDepartments({ signal });
+    } catch (error) {
+      // Without the list, departments show as ids.
+      if (!isAbortError(error)) this.departments = [];
     }
   }
 

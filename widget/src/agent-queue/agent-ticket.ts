@@ -6,6 +6,7 @@ import { EscalatedApiError, errorMessage, fieldErrors, isAbortError } from '../s
 import {
   PRIORITIES,
   type AgentTicketDetail,
+  type Department,
   type Ticket,
   type TicketPatch,
   type UserSummary,
@@ -26,6 +27,7 @@ import { ESCALATED_VERSION } from '../shared/version.js';
 import { activityStyles, renderActivity } from './activity.js';
 import { agentTicketStyles } from './agent-queue.styles.js';
 import { renderSlaClocks, slaClockStyles } from './sla-clocks.js';
+import { renderTicketFacts, ticketFactsStyles } from './ticket-facts.js';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -39,12 +41,15 @@ type ComposerMode = 'reply' | 'note';
  *
  * @summary An agent's view of one ticket.
  * @csspart header - Subject, reference, requester, status and SLA badge.
+ * @csspart facts - Department, tags and number of followers.
+ * @csspart tag - One tag chip.
  * @csspart sla - The SLA badge (an `<escalated-sla-badge>`).
  * @csspart sla-clocks - The list of SLA clocks with their due and breach times.
  * @csspart controls - The status, priority and assignee selects.
  * @csspart thread - The list of messages.
  * @csspart reply - A public message.
  * @csspart note - An internal note.
+ * @csspart link - A link in a message.
  * @csspart composer - The reply and note form.
  * @csspart activity - The activity timeline.
  * @fires escalated-reply-created - `{ reference, replyId, internal }` after a reply or note.
@@ -59,6 +64,7 @@ export class EscalatedAgentTicket extends LitElement {
     threadStyles,
     activityStyles,
     slaClockStyles,
+    ticketFactsStyles,
     agentTicketStyles,
   ];
 
@@ -67,6 +73,9 @@ export class EscalatedAgentTicket extends LitElement {
 
   /** Agents the ticket can be assigned to, from `GET /agent/agents`. */
   @property({ attribute: false }) agents: readonly UserSummary[] = [];
+
+  /** Departments whose names replace department ids, from `GET /agent/departments`. */
+  @property({ attribute: false }) departments: readonly Department[] = [];
 
   /** BCP 47 locale for dates. */
   @property() locale = '';
@@ -94,6 +103,9 @@ export class EscalatedAgentTicket extends LitElement {
   private readonly announcer = new Announcer(this);
   private readonly keys = new IdempotencyKeys();
   private loading: Promise<void> = Promise.resolve();
+  // True once the client changed under the current reference: the ticket belongs to the
+  // previous user or API, so it is not requested again until a new reference is set.
+  private staleReference = false;
 
   /** Moves focus to the ticket's heading once the ticket has loaded. */
   async focusHeading(): Promise<void> {
@@ -107,6 +119,17 @@ export class EscalatedAgentTicket extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.hasUpdated) void this.load(true);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('reference')) {
+      this.staleReference = false;
+    } else if (changed.has('client') && changed.get('client')) {
+      this.requests.abortAll();
+      this.staleReference = true;
+      this.detail = null;
+      this.loadState = 'idle';
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -135,7 +158,7 @@ export class EscalatedAgentTicket extends LitElement {
   /** Reloads the ticket. With `quiet`, the current content stays visible meanwhile. */
   load(quiet = false): Promise<void> {
     const client = this.client;
-    if (!client || !this.reference) return this.loading;
+    if (!client || !this.reference || this.staleReference) return this.loading;
     this.loading = this.fetchDetail(client, quiet);
     return this.loading;
   }
@@ -181,7 +204,7 @@ export class EscalatedAgentTicket extends LitElement {
         </section>
         <section class="stack">
           <h3>Activity</h3>
-          ${renderActivity(activity, this.agents, locale)}
+          ${renderActivity(activity, { agents: this.agents, departments: this.departments }, locale)}
         </section>
       </aside>
       ${this.announcer.render()}
@@ -208,6 +231,7 @@ export class EscalatedAgentTicket extends LitElement {
           >Opened ${formatDateTime(ticket.createdAt, this.locale || undefined)}</span
         >
       </p>
+      ${renderTicketFacts(ticket, this.departments)}
       ${
         others.length
           ? html`<p class="muted">

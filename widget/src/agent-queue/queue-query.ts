@@ -2,8 +2,9 @@ import type { QueueQuery } from '../shared/api-types.js';
 import { isTicketStatus } from '../shared/status.js';
 
 /**
- * Quick views of the queue: every ticket, the agent's own, nobody's, or the tickets whose SLA
- * is in warning or breached.
+ * Quick views of the queue: every open ticket, the agent's own, nobody's, or the tickets whose
+ * SLA is in warning or breached. Without a status filter the API lists only open tickets, so
+ * resolved and closed tickets are reached through the status filter.
  */
 export const QUEUE_VIEWS = ['all', 'mine', 'unassigned', 'sla_breaching'] as const;
 
@@ -12,7 +13,7 @@ export type QueueView = (typeof QUEUE_VIEWS)[number];
 
 /** Labels of the quick-view buttons. */
 export const VIEW_LABELS: Readonly<Record<QueueView, string>> = {
-  all: 'All',
+  all: 'All open',
   mine: 'Mine',
   unassigned: 'Unassigned',
   sla_breaching: 'SLA breaching',

@@ -45,7 +45,7 @@ export function renderQueueToolbar(
     <div class="status-filter">
       <label for="status-filter">Status</label>
       <select id="status-filter" @change=${handlers.onStatus}>
-        <option value="" ?selected=${!state.status}>Any status</option>
+        <option value="" ?selected=${!state.status}>Any open status</option>
         ${TICKET_STATUSES.map(
           (status) =>
             html`<option value=${status} ?selected=${status === state.status}>

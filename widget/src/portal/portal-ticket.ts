@@ -9,27 +9,30 @@ import { clientContext, sessionContext } from '../shared/context.js';
 import { Announcer, RequestScope } from '../shared/controllers.js';
 import { emit } from '../shared/events.js';
 import { renderFieldError } from '../shared/form-field.js';
-import { formatDateTime } from '../shared/format.js';
+import { formatDateTime, priorityLabel } from '../shared/format.js';
 import { IdempotencyKeys } from '../shared/idempotency.js';
 import { customerCanClose, customerCanReopen, statusLabel } from '../shared/status.js';
 import { renderThread, threadStyles } from '../shared/thread.js';
 import type { SessionUser } from '../shared/token-source.js';
 import { validateReplyBody } from '../shared/validation.js';
 import { ESCALATED_VERSION } from '../shared/version.js';
-import { formStyles, ticketStyles } from './portal.styles.js';
+import { confirmStyles, formStyles, ticketStyles } from './portal.styles.js';
+import type { DepartmentOption } from './ticket-form.js';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
 /**
  * One of the customer's tickets, used inside `<escalated-portal>`: the conversation without
- * internal notes, a reply form, and Close / Reopen.
+ * internal notes, a reply form, and Close / Reopen. Closing asks for confirmation in place.
  *
  * @summary A customer's view of one ticket.
- * @csspart header - Subject, reference and status.
+ * @csspart header - Subject, reference, status, priority and department.
  * @csspart thread - The list of messages.
  * @csspart reply - A public message.
+ * @csspart link - A link in a message.
  * @csspart composer - The reply form.
  * @csspart toolbar - The Close / Reopen buttons.
+ * @csspart confirm - The question and buttons that confirm closing the ticket.
  * @fires escalated-reply-created - `{ reference, replyId, internal: false }` after a reply is sent.
  * @fires escalated-ticket-updated - `{ reference, ticket }` after the ticket is closed or reopened.
  * @since 0.1.0
@@ -37,13 +40,16 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 export class EscalatedPortalTicket extends LitElement {
   static readonly escalatedVersion = ESCALATED_VERSION;
 
-  static override styles = [baseStyles, threadStyles, formStyles, ticketStyles];
+  static override styles = [baseStyles, threadStyles, formStyles, ticketStyles, confirmStyles];
 
   /** Reference of the ticket to show, e.g. `ESC-00042`. */
   @property() reference = '';
 
   /** BCP 47 locale for dates. */
   @property() locale = '';
+
+  /** Departments whose names the header shows; a department not listed here is left out. */
+  @property({ attribute: false }) departments: readonly DepartmentOption[] = [];
 
   @consume({ context: clientContext, subscribe: true })
   @state()
@@ -59,6 +65,7 @@ export class EscalatedPortalTicket extends LitElement {
   @state() private replyError = '';
   @state() private actionError = '';
   @state() private busy = false;
+  @state() private confirmingClose = false;
 
   @query('#reply-body') private replyBody?: HTMLTextAreaElement;
 
@@ -67,6 +74,9 @@ export class EscalatedPortalTicket extends LitElement {
   private readonly keys = new IdempotencyKeys();
 
   private loading: Promise<void> = Promise.resolve();
+  // True once the client changed under the current reference: the ticket belongs to the
+  // previous user or API, so it is not requested again until a new reference is set.
+  private staleReference = false;
 
   /** Moves focus to the ticket's heading once the ticket has loaded. */
   async focusHeading(): Promise<void> {
@@ -82,6 +92,19 @@ export class EscalatedPortalTicket extends LitElement {
     if (this.hasUpdated) void this.load(true);
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('reference')) {
+      this.staleReference = false;
+      this.confirmingClose = false;
+    } else if (changed.has('client') && changed.get('client')) {
+      this.requests.abortAll();
+      this.staleReference = true;
+      this.detail = null;
+      this.loadState = 'idle';
+      this.confirmingClose = false;
+    }
+  }
+
   protected override updated(changed: PropertyValues): void {
     if (changed.has('client') || changed.has('reference')) void this.load();
   }
@@ -89,7 +112,7 @@ export class EscalatedPortalTicket extends LitElement {
   /** Reloads the ticket. With `quiet`, the current content stays visible meanwhile. */
   load(quiet = false): Promise<void> {
     const client = this.client;
-    if (!client || !this.reference) return this.loading;
+    if (!client || !this.reference || this.staleReference) return this.loading;
     this.loading = this.fetchDetail(client, quiet);
     return this.loading;
   }
@@ -135,11 +158,21 @@ export class EscalatedPortalTicket extends LitElement {
         <span class="chip status-${ticket.status}" part="status"
           >${statusLabel(ticket.status)}</span
         >
+        <span class="chip priority-${ticket.priority}" part="priority"
+          >${priorityLabel(ticket.priority)} priority</span
+        >
+        ${this.renderDepartment(ticket)}
         <span class="muted"
           >Opened ${formatDateTime(ticket.createdAt, this.locale || undefined)}</span
         >
       </p>
     </div>`;
+  }
+
+  private renderDepartment(ticket: Ticket): TemplateResult | typeof nothing {
+    const department = this.departments.find((option) => option.id === ticket.departmentId);
+    if (!department) return nothing;
+    return html`<span class="department" part="department">Department: ${department.name}</span>`;
   }
 
   private renderComposer(): TemplateResult {
@@ -162,18 +195,7 @@ export class EscalatedPortalTicket extends LitElement {
 
   private renderActions(ticket: Ticket): TemplateResult {
     return html`<div class="toolbar" part="toolbar">
-      ${
-        customerCanClose(ticket.status)
-          ? html`<button
-              id="close"
-              type="button"
-              ?disabled=${this.busy}
-              @click=${() => this.changeState('close')}
-            >
-              Close ticket
-            </button>`
-          : nothing
-      }
+      ${customerCanClose(ticket.status) ? this.renderClose() : nothing}
       ${
         customerCanReopen(ticket.status)
           ? html`<button
@@ -188,6 +210,54 @@ export class EscalatedPortalTicket extends LitElement {
       }
       ${this.actionError ? html`<div class="error" role="alert">${this.actionError}</div>` : nothing}
     </div>`;
+  }
+
+  /** Renders "Close ticket", or while it awaits confirmation, the question and its buttons. */
+  private renderClose(): TemplateResult {
+    if (!this.confirmingClose) {
+      return html`<button id="close" type="button" ?disabled=${this.busy} @click=${this.askClose}>
+        Close ticket
+      </button>`;
+    }
+    return html`<div
+      class="confirm"
+      part="confirm"
+      role="group"
+      aria-labelledby="close-question"
+      @keydown=${this.onConfirmKeydown}
+    >
+      <span id="close-question">Close this ticket?</span>
+      <button
+        id="close-confirm"
+        class="primary"
+        type="button"
+        ?disabled=${this.busy}
+        @click=${() => this.changeState('close')}
+      >
+        Yes, close it
+      </button>
+      <button id="close-cancel" type="button" ?disabled=${this.busy} @click=${this.cancelClose}>
+        Keep it open
+      </button>
+    </div>`;
+  }
+
+  private async askClose(): Promise<void> {
+    this.confirmingClose = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#close-confirm')?.focus();
+  }
+
+  private async cancelClose(): Promise<void> {
+    this.confirmingClose = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#close')?.focus();
+  }
+
+  private onConfirmKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    void this.cancelClose();
   }
 
   private async onReply(event: SubmitEvent): Promise<void> {
@@ -248,6 +318,7 @@ export class EscalatedPortalTicket extends LitElement {
       this.actionError = errorMessage(error);
     } finally {
       this.busy = false;
+      this.confirmingClose = false;
     }
     await this.updateComplete;
     const next = this.renderRoot.querySelector<HTMLElement>(

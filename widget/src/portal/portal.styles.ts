@@ -37,6 +37,25 @@ export const ticketStyles = css`
   .reference {
     font-variant-numeric: tabular-nums;
     font-weight: 600;
+    white-space: nowrap;
+  }
+`;
+
+/** Styles of the in-place confirmation before closing a ticket. */
+export const confirmStyles = css`
+  .confirm {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--escalated-space-sm);
+    align-items: center;
+    padding: var(--escalated-space-sm) var(--escalated-space-md);
+    border: var(--escalated-border-width) solid var(--escalated-color-border);
+    border-radius: var(--escalated-radius-sm);
+    background: var(--escalated-color-surface-muted);
+  }
+
+  .confirm span {
+    font-weight: 600;
   }
 `;
 
@@ -67,11 +86,14 @@ export const portalStyles = css`
     border-block-start: var(--escalated-border-width) solid var(--escalated-color-border);
   }
 
+  /* Flex wrapping rather than a grid with fixed columns: in a narrow container the subject and
+     time move to lines of their own, while the status chip keeps its width and the reference
+     stays on one line. */
   .row-button {
-    display: grid;
-    grid-template-columns: auto auto 1fr auto;
-    gap: var(--escalated-space-md);
-    align-items: center;
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--escalated-space-xs) var(--escalated-space-md);
+    align-items: baseline;
     width: 100%;
     border: 0;
     border-radius: 0;
@@ -80,14 +102,16 @@ export const portalStyles = css`
     background: transparent;
   }
 
-  .row-button .subject {
-    font-weight: 600;
+  .row-button .chip,
+  .row-button .reference,
+  .row-button time {
+    flex: none;
   }
 
-  @media (max-width: 480px) {
-    .row-button {
-      grid-template-columns: auto 1fr;
-    }
+  .row-button .subject {
+    flex: 1 1 16em;
+    min-width: 0;
+    font-weight: 600;
   }
 
   .empty {

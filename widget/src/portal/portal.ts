@@ -20,7 +20,8 @@ const PAGE_SIZE = 25;
 // Parts of the nested form and ticket elements, re-exported so `escalated-portal::part(…)`
 // reaches them from the host page.
 const NESTED_PARTS =
-  'form, form-error, field-error, header, status, thread, reply, composer, toolbar';
+  'form, form-error, field-error, header, status, priority, department, thread, reply, ' +
+  'link, composer, toolbar, confirm';
 
 /** Reads the `departments` attribute, a JSON array of `{ id, name }`, ignoring anything else. */
 function parseDepartments(value: string | null): DepartmentOption[] {
@@ -53,12 +54,16 @@ function parseDepartments(value: string | null): DepartmentOption[] {
  * @csspart list - The list of tickets.
  * @csspart row - One ticket in the list.
  * @csspart status - A status chip.
+ * @csspart priority - The open ticket's priority chip.
+ * @csspart department - The open ticket's department.
  * @csspart empty - The message shown when there are no tickets.
  * @csspart form - The new-ticket form.
  * @csspart thread - A ticket's messages.
  * @csspart reply - One public message.
+ * @csspart link - A link in a message.
  * @csspart composer - The reply form.
  * @csspart toolbar - A row of buttons.
+ * @csspart confirm - The question and buttons that confirm closing a ticket.
  * @cssproperty --escalated-color-primary - Colour of primary buttons and links.
  * @cssproperty --escalated-font-family - Font of all text.
  * @cssproperty --escalated-font-size-md - Base font size.
@@ -93,7 +98,8 @@ export class EscalatedPortal extends EscalatedElement {
     const previousClient = this.client;
     super.willUpdate(changed);
     if (this.client === previousClient) return;
-    // A new client means a new user or API: nothing shown so far belongs to it.
+    // A new client means a new user or API: nothing shown or still loading belongs to it.
+    this.requests.abortAll();
     this.view = { name: 'list' };
     this.tickets = [];
     this.nextCursor = null;
@@ -155,6 +161,7 @@ export class EscalatedPortal extends EscalatedElement {
         exportparts=${NESTED_PARTS}
         reference=${this.view.reference}
         locale=${this.locale}
+        .departments=${this.departments}
         @escalated-reply-created=${this.markListStale}
         @escalated-ticket-updated=${this.markListStale}
       ></escalated-portal-ticket>`;

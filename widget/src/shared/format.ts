@@ -55,3 +55,8 @@ export function departmentName(
 ): string {
   return departments.find((department) => department.id === id)?.name ?? id;
 }
+
+/** Returns the count with the singular or plural noun, e.g. "1 ticket" or "3 tickets". */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}

@@ -2,6 +2,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import type { Actor, Reply, Ticket } from './api-types.js';
 import { displayName, formatDateTime, formatRelative } from './format.js';
+import { renderLinkedText } from './linkify.js';
 
 /** Display options of {@link renderThread}. */
 export interface ThreadOptions {
@@ -53,12 +54,18 @@ export const threadStyles = css`
   .message .body {
     white-space: pre-wrap;
   }
+
+  .message .body a {
+    color: var(--escalated-color-primary);
+    overflow-wrap: anywhere;
+  }
 `;
 
 /**
  * Renders a ticket's conversation: the opening message, then replies oldest first. Internal
  * notes get the `note` part and class and an "Internal note" label, and public replies get the
- * `reply` part. Every API string is bound as text.
+ * `reply` part. Every API string is bound as text, and `http`, `https` and `mailto` URLs in
+ * message bodies become links with the `link` part.
  */
 export function renderThread(
   ticket: Ticket,
@@ -95,7 +102,7 @@ function renderMessage(reply: Reply, options: ThreadOptions): TemplateResult {
         >${formatRelative(reply.createdAt, options.locale)}</time
       >
     </div>
-    <p class="body">${reply.body}</p>
+    <p class="body">${renderLinkedText(reply.body)}</p>
   </li>`;
 }
 

@@ -1,0 +1,45 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+
+let buildMime: typeof import('../../../functions/notify/send-email.js').buildMime;
+
+beforeAll(async () => {
+  Object.assign(process.env, {
+    ESCALATED_TABLE: 'unit-table',
+    ESCALATED_BUCKET: 'unit-bucket',
+    ESCALATED_JWT_SECRET: 'unit',
+    ESCALATED_MAIL_FROM: 'Northwind Help <help@northwind.example>',
+  });
+  ({ buildMime } = await import('../../../functions/notify/send-email.js'));
+});
+
+const message = {
+  to: ['grace@example.com'],
+  subject: '[ESC-00042] New reply: Brakes',
+  text: 'Hello',
+  ticketId: 't-42',
+  reference: 'ESC-00042',
+};
+
+describe('buildMime', () => {
+  it('gives the first email of a ticket the thread Message-ID', async () => {
+    const mime = (await buildMime(message, { first: true })).toString();
+
+    expect(mime).toMatch(/^Message-ID: <ticket-t-42@northwind\.example>$/m);
+    expect(mime).not.toMatch(/^In-Reply-To:/m);
+  });
+
+  it('threads later emails under the first', async () => {
+    const mime = (await buildMime(message)).toString();
+
+    expect(mime).toMatch(/^In-Reply-To: <ticket-t-42@northwind\.example>$/m);
+    expect(mime).toMatch(/^References: <ticket-t-42@northwind\.example>$/m);
+  });
+
+  it('marks every email as automatic', async () => {
+    const mime = (await buildMime(message)).toString();
+
+    expect(mime).toMatch(/^Auto-Submitted: auto-replied$/m);
+    expect(mime).toMatch(/^From: Northwind Help <help@northwind\.example>$/m);
+    expect(mime).toMatch(/^Subject: \[ESC-00042\] New reply: Brakes$/m);
+  });
+});
