@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type * as SendEmail from '../../../functions/notify/send-email.js';
 
-let buildMime: typeof import('../../../functions/notify/send-email.js').buildMime;
+// Imported after the environment is set, because the functions read their config once.
+let buildMime: typeof SendEmail.buildMime;
 
 beforeAll(async () => {
   Object.assign(process.env, {

@@ -598,7 +598,10 @@ describe('agent queue when the user changes', () => {
 
     try {
       row.querySelector<HTMLButtonElement>('.row-button')!.click();
-      const [request] = await waitFor(() => hold.held().length === 1 && hold.held(), 'no request');
+      const [request] = await waitFor(
+        () => hold.held().length === 1 && hold.held(),
+        'the ticket was not requested',
+      );
       queue.token = testContext().tokens.agent2;
       await rowFor(queue, subject);
 
