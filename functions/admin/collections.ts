@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarSchema } from '../domain/calendar/index.js';
+import { cannedResponseSchema, macroSchema, tagSchema } from '../domain/macros.js';
 import { ruleSchema } from '../domain/rules/schema.js';
 import { slaPolicySchema } from '../domain/sla/policy.js';
 import { ApiError, invalidField } from '../lib/errors.js';
@@ -108,6 +109,24 @@ export const COLLECTIONS: Record<string, Collection> = {
             'department',
           );
         }
+      }
+    },
+  },
+  tags: { name: 'tags', kind: 'TAG', schema: tagSchema },
+  'canned-responses': {
+    name: 'canned-responses',
+    kind: 'CANNED_RESPONSE',
+    schema: cannedResponseSchema,
+  },
+  macros: {
+    name: 'macros',
+    kind: 'MACRO',
+    schema: macroSchema,
+    checkReferences: async (data) => {
+      const actions = (data.actions ?? []) as Array<{ type: string; value?: unknown }>;
+      for (const [index, action] of actions.entries()) {
+        if (action.type === 'department')
+          await requireItem('DEPARTMENT', `actions.${index}.value`, action.value, 'department');
       }
     },
   },

@@ -64,6 +64,8 @@ export interface Ticket {
   resolvedAt: string | null;
   closedAt: string | null;
   linkedFrom: string | null;
+  /** Set when an admin deleted the ticket; it is then hidden everywhere. */
+  deletedAt?: string | null;
   version: number;
   /** SLA clocks as stored; the public `sla` object is computed from them when read. */
   slaClock: SlaClock | null;

@@ -24,6 +24,7 @@ import {
 import { ensureSlaDefaults } from '../sla/defaults.js';
 import { invalidateSlaCache } from '../sla/terms.js';
 import { invalidateRulesCache } from '../rules/config.js';
+import { invalidateTagsCache } from '../tickets/tags.js';
 import { markOpenTicketsDue, openTickets } from '../rules/mark-due.js';
 import { ruleMatches } from '../domain/rules/evaluate.js';
 import { ruleSchema } from '../domain/rules/schema.js';
@@ -59,6 +60,7 @@ function configChanged(collection: Collection): Promise<unknown> {
   invalidateConfigCache();
   invalidateSlaCache();
   invalidateRulesCache();
+  invalidateTagsCache();
   // A new or changed rule may match tickets that have not changed since: evaluate them all.
   if (collection.kind === 'ESCALATION_RULE') return markOpenTicketsDue(new Date().toISOString());
   return Promise.resolve();

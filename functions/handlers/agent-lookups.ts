@@ -1,6 +1,11 @@
 import { createHandler } from '../lib/handler.js';
 import { json, route } from '../lib/http.js';
-import { listDepartments } from '../store/configuration.js';
+import { usableBy } from '../domain/macros.js';
+import { listConfigItems } from '../store/config-items.js';
+import { getSettings, listDepartments } from '../store/configuration.js';
+import { scopedDepartments } from '../tickets/access.js';
+import { dashboard } from '../tickets/dashboard.js';
+import { listTags } from '../tickets/tags.js';
 import { listAgents } from '../store/users.js';
 
 /** Lookups the agent workspace needs: agents to assign and departments to route to. */
@@ -19,6 +24,50 @@ export const handler = createHandler({
         lastSeenAt,
       }));
       return json(200, { items, nextCursor: null });
+    },
+  }),
+
+  'GET /api/v1/agent/tags': route({
+    access: 'agent',
+    run: async () => json(200, { items: await listTags(), nextCursor: null }),
+  }),
+
+  'GET /api/v1/agent/canned-responses': route({
+    access: 'agent',
+    run: async ({ principal }) => {
+      const items = await listConfigItems<{
+        title: string;
+        body: string;
+        shared: boolean;
+        ownerId: string | null;
+      }>('CANNED_RESPONSE');
+      return json(200, {
+        items: items.filter((item) => usableBy(item, principal.id)),
+        nextCursor: null,
+      });
+    },
+  }),
+
+  'GET /api/v1/agent/macros': route({
+    access: 'agent',
+    run: async ({ principal }) => {
+      const items = await listConfigItems<{
+        name: string;
+        shared: boolean;
+        ownerId: string | null;
+      }>('MACRO');
+      return json(200, {
+        items: items.filter((item) => usableBy(item, principal.id)),
+        nextCursor: null,
+      });
+    },
+  }),
+
+  'GET /api/v1/agent/dashboard': route({
+    access: 'agent',
+    run: async ({ principal }) => {
+      const scope = await scopedDepartments(principal, await getSettings());
+      return json(200, await dashboard(principal, scope));
     },
   }),
 

@@ -1,7 +1,16 @@
 import type { Principal, Ticket } from '../domain/types.js';
 import { createHandler } from '../lib/handler.js';
 import { json, route, type ApiRequest } from '../lib/http.js';
-import { agentPatchBody, agentReplyBody, queueQuery, referenceParams } from '../schemas/tickets.js';
+import {
+  agentPatchBody,
+  agentReplyBody,
+  emptyBody,
+  followBody,
+  macroBody,
+  pinParams,
+  queueQuery,
+  referenceParams,
+} from '../schemas/tickets.js';
 import { getSettings } from '../store/configuration.js';
 import { idempotencyScope } from '../store/idempotency.js';
 import { agentCanSee, assertVisible, scopedDepartments } from '../tickets/access.js';
@@ -9,6 +18,10 @@ import { addReply } from '../tickets/replies.js';
 import { listQueue, loadTicketRecord, type QueueFilters } from '../tickets/repository.js';
 import { parseIfMatch } from '../tickets/save.js';
 import { patchTicket } from '../tickets/update.js';
+import { bulkBody, runBulk } from '../tickets/bulk.js';
+import { applyMacro } from '../tickets/macros.js';
+import { setFollowing, togglePin } from '../tickets/workspace.js';
+import { getRating } from '../tickets/ratings.js';
 import { agentReplies, agentTicketView } from '../tickets/views.js';
 
 async function visibility(principal: Principal) {
@@ -27,6 +40,17 @@ function queueFilters(
     visibleDepartments: scope,
     sort: query.sort,
     slaAtRiskAt: query.view === 'sla_breaching' ? new Date().toISOString() : undefined,
+    priorities:
+      query.view === 'urgent'
+        ? ['urgent', 'critical']
+        : query.priority
+          ? [query.priority]
+          : undefined,
+    tag: query.tag,
+    q: query.q,
+    createdFrom: query.createdFrom ? new Date(query.createdFrom).toISOString() : undefined,
+    createdTo: query.createdTo ? new Date(query.createdTo).toISOString() : undefined,
+    followerId: query.view === 'following' ? principal.id : undefined,
   };
   if (query.view === 'mine') filters.assigneeId = principal.id;
   else if (query.view === 'unassigned') filters.assigneeId = null;
@@ -41,6 +65,11 @@ type QueueQuery = {
   departmentId?: string;
   view?: string;
   sort: 'updated' | 'created' | 'sla';
+  priority?: Ticket['priority'];
+  tag?: string;
+  q?: string;
+  createdFrom?: string;
+  createdTo?: string;
 };
 
 /** Agent routes: the queue, a ticket with notes and activity, changes and replies. */
@@ -77,7 +106,7 @@ export const handler = createHandler({
           replies: agentReplies(replies),
           activity,
           viewers: [],
-          rating: null,
+          rating: await getRating(params.reference),
         },
         { ETag: `"${ticket.version}"` },
       );
@@ -93,6 +122,50 @@ export const handler = createHandler({
       const ifMatch = parseIfMatch(headers['if-match']);
       const ticket = await patchTicket(principal, params.reference, body, { ifMatch, visible });
       return json(200, { ticket: agentTicketView(ticket) }, { ETag: `"${ticket.version}"` });
+    },
+  }),
+
+  'POST /api/v1/agent/tickets/{reference}/follow': route({
+    access: 'agent',
+    params: referenceParams,
+    body: followBody,
+    run: async ({ principal, params, body }) => {
+      const { visible } = await visibility(principal);
+      return json(200, {
+        following: await setFollowing(principal, params.reference, body.following, visible),
+      });
+    },
+  }),
+
+  'POST /api/v1/agent/tickets/{reference}/pin/{replyId}': route({
+    access: 'agent',
+    params: pinParams,
+    body: emptyBody,
+    run: async ({ principal, params }) => {
+      const { visible } = await visibility(principal);
+      return json(200, { pinned: await togglePin(params.reference, params.replyId, visible) });
+    },
+  }),
+
+  'POST /api/v1/agent/tickets/{reference}/macro': route({
+    access: 'agent',
+    params: referenceParams,
+    body: macroBody,
+    run: async ({ principal, params, body }) => {
+      const { visible } = await visibility(principal);
+      const ticket = await applyMacro(principal, params.reference, body.macroId, visible);
+      return json(200, { ticket: agentTicketView(ticket) }, { ETag: `"${ticket.version}"` });
+    },
+  }),
+
+  'POST /api/v1/agent/tickets/bulk': route({
+    access: 'agent',
+    body: bulkBody,
+    run: async ({ principal, body }) => {
+      const { visible } = await visibility(principal);
+      const results = await runBulk(principal, body, visible);
+      const updated = results.filter((result) => result.ok).length;
+      return json(200, { results, updated, failed: results.length - updated });
     },
   }),
 

@@ -6,6 +6,7 @@ import {
   customerListQuery,
   customerReplyBody,
   emptyBody,
+  ratingBody,
   referenceParams,
 } from '../schemas/tickets.js';
 import { idempotencyScope } from '../store/idempotency.js';
@@ -14,6 +15,7 @@ import { createTicket } from '../tickets/create.js';
 import { addReply } from '../tickets/replies.js';
 import { listRequesterTickets, loadTicketRecord } from '../tickets/repository.js';
 import { closeByRequester, reopenByRequester } from '../tickets/update.js';
+import { getRating, rateTicket } from '../tickets/ratings.js';
 import { customerReplies, customerTicketView } from '../tickets/views.js';
 
 function visibleTo(principal: Principal) {
@@ -69,7 +71,7 @@ export const handler = createHandler({
       return json(200, {
         ticket: customerTicketView(record!.ticket),
         replies: customerReplies(record!.replies),
-        rating: null,
+        rating: await getRating(params.reference),
       });
     },
   }),
@@ -86,6 +88,21 @@ export const handler = createHandler({
         visible: visibleTo(principal),
         scope: scopeOf(request),
       });
+    },
+  }),
+
+  'POST /api/v1/tickets/{reference}/rating': route({
+    access: 'customer',
+    params: referenceParams,
+    body: ratingBody,
+    run: async ({ principal, params, body }) => {
+      const { rating, created } = await rateTicket(
+        principal,
+        params.reference,
+        body,
+        visibleTo(principal),
+      );
+      return json(created ? 201 : 200, { rating });
     },
   }),
 

@@ -6,6 +6,10 @@ import { config } from './config.js';
 
 const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
+// s3rver 3.7 answers 403 InvalidAccessKeyId to every signed request (headers or presigned
+// query) unless it uses this built-in key pair; DynamoDB Local and aws-ses-v2-local accept any.
+const s3rverCredentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
 function endpointOptions(endpoint: string | undefined) {
   return endpoint ? { endpoint, credentials: localCredentials } : {};
 }
@@ -32,7 +36,7 @@ export function s3(): S3Client {
   const { region, endpoints } = config();
   s3Client ??= new S3Client({
     region,
-    ...endpointOptions(endpoints.s3),
+    ...(endpoints.s3 ? { endpoint: endpoints.s3, credentials: s3rverCredentials } : {}),
     forcePathStyle: Boolean(endpoints.s3),
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',

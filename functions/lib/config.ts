@@ -22,6 +22,7 @@ const envSchema = z
     ESCALATED_HUB_API_KEY: z.string().trim().optional(),
     ESCALATED_RATE_LIMIT_PER_USER: z.coerce.number().int().positive().default(120),
     ESCALATED_RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(600),
+    ESCALATED_PORTAL_URL: optionalUrl,
     ESCALATED_MAIL_FROM: z
       .string()
       .trim()
@@ -52,6 +53,8 @@ export interface Config {
   hubUrl: string | undefined;
   hubApiKey: string | undefined;
   mailFrom: string;
+  /** Page of the host site that embeds the portal; guest emails link to it. */
+  portalUrl: string | undefined;
   /** Customer and guest requests allowed per user, and per client IP, each minute. */
   rateLimitPerUser: number;
   rateLimitPerIp: number;
@@ -84,6 +87,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     hubUrl: e.ESCALATED_HUB_URL,
     hubApiKey: e.ESCALATED_HUB_API_KEY || undefined,
     mailFrom: e.ESCALATED_MAIL_FROM,
+    portalUrl: e.ESCALATED_PORTAL_URL,
     rateLimitPerUser: e.ESCALATED_RATE_LIMIT_PER_USER,
     rateLimitPerIp: e.ESCALATED_RATE_LIMIT_PER_IP,
     region: e.AWS_REGION,

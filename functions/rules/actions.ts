@@ -14,7 +14,7 @@ import { findDepartment } from '../store/configuration.js';
 import type { TransactItem } from '../store/table.js';
 import { getUser } from '../store/users.js';
 import { replyWrite, SYSTEM_AUTHOR } from '../tickets/items.js';
-import { tagFromName } from '../tickets/update.js';
+import { resolveTags } from '../tickets/tags.js';
 
 /** The result of running a rule's actions: the change, and the items they add. */
 export interface ActionsResult extends ChangeResult {
@@ -73,7 +73,7 @@ async function runAction(
         ? patchStep(result, { departmentId: action.value }, at)
         : result;
     case 'add_tags':
-      return patchStep(result, { addTags: action.value.map(tagFromName) }, at);
+      return patchStep(result, { addTags: await resolveTags(action.value) }, at);
     case 'add_note': {
       const note = noteOf(action.value, rule, at);
       return {

@@ -60,7 +60,17 @@ export const queueQuery = z.strictObject({
   status: z.enum(STATUSES).optional(),
   assigneeId: id.optional(),
   departmentId: id.optional(),
-  view: z.enum(['all', 'mine', 'unassigned', 'sla_breaching']).optional(),
+  view: z.enum(['all', 'mine', 'unassigned', 'urgent', 'sla_breaching', 'following']).optional(),
+  priority: z.enum(PRIORITIES).optional(),
+  tag: z.string().trim().min(1).max(50).optional(),
+  q: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(200, 'must be at most 200 characters')
+    .optional(),
+  createdFrom: z.iso.datetime({ offset: true, error: 'must be an ISO-8601 instant' }).optional(),
+  createdTo: z.iso.datetime({ offset: true, error: 'must be an ISO-8601 instant' }).optional(),
   sort: z.enum(['updated', 'created', 'sla']).default('updated'),
   limit,
   cursor,
@@ -82,3 +92,22 @@ export const agentPatchBody = z
     message:
       'must change at least one of status, priority, assigneeId, departmentId, addTags, removeTags',
   });
+
+/** Body of `POST /tickets/{reference}/rating`. */
+export const ratingBody = z.strictObject({
+  rating: z
+    .number({ error: 'must be a whole number from 1 to 5' })
+    .int('must be a whole number from 1 to 5')
+    .min(1, 'must be at least 1')
+    .max(5, 'must be at most 5'),
+  comment: text(1, 2000).optional(),
+});
+
+/** Body of the follow toggle: absent `following` toggles. */
+export const followBody = z.strictObject({ following: z.boolean().optional() });
+
+/** Path parameters of the pin toggle. */
+export const pinParams = referenceParams.extend({ replyId: z.string().min(1).max(100) });
+
+/** Body of `POST /agent/tickets/{reference}/macro`. */
+export const macroBody = z.strictObject({ macroId: z.string().trim().min(1).max(200) });

@@ -5,7 +5,9 @@ import { isOpenStatus, type Status } from '../domain/enums.js';
  * (`pk`, `sk`, `gsi1pk`…`gsi5sk`) and an `entity` attribute naming their type.
  *
  * Partitions and their sort keys:
- * - `TICKET#<reference>`: `TICKET`, `REPLY#<createdAt>#<id>`, `ACTIVITY#<createdAt>#<id>`
+ * - `TICKET#<reference>`: `TICKET`, `REPLY#<createdAt>#<id>`, `ACTIVITY#<createdAt>#<id>`,
+ *   `PRESENCE#<agent id>` (an agent's viewing heartbeat, expiring by TTL)
+ * - `ATTACHMENT#<id>`: `ATTACHMENT`, an uploaded file and the ticket it is attached to
  * - `USER#<id>`: `PROFILE`
  * - `CONFIG`: `SETTINGS`, `<KIND>#<id>` for each configuration collection (`DEPARTMENT`,
  *   `CALENDAR`, `SLA_POLICY`, `ESCALATION_RULE`, …)
@@ -79,6 +81,7 @@ export const keys = {
     pk: `TICKET#${reference}`,
     sk: `ACTIVITY#${createdAt}#${id}`,
   }),
+  rating: (reference: string): ItemKey => ({ pk: `TICKET#${reference}`, sk: 'RATING' }),
   user: (id: string): ItemKey => ({ pk: `USER#${id}`, sk: 'PROFILE' }),
   settings: (): ItemKey => ({ pk: 'CONFIG', sk: 'SETTINGS' }),
   configPartition: () => 'CONFIG',
@@ -115,6 +118,15 @@ export const keys = {
   outbox: () => 'OUTBOX',
   outboxItem: (id: string): ItemKey => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
   createdQueue: (state: Openness) => `CREATED#${state}`,
+
+  presence: (reference: string, agentId: string): ItemKey => ({
+    pk: `TICKET#${reference}`,
+    sk: `PRESENCE#${agentId}`,
+  }),
+  presencePrefix: () => 'PRESENCE#',
+  attachment: (id: string): ItemKey => ({ pk: `ATTACHMENT#${id}`, sk: 'ATTACHMENT' }),
+  /** S3 object key of an attachment's bytes in the attachments bucket. */
+  attachmentObject: (id: string) => `uploads/${id}`,
 };
 
 /** The fields of a ticket its index keys are made from. */

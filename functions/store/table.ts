@@ -129,6 +129,8 @@ export interface PartitionQuery {
   sortPrefix?: string;
   /** Only sort keys at or before this value (inclusive). */
   sortUpTo?: string;
+  /** Only sort keys between these values (inclusive). */
+  sortBetween?: [string, string];
   newestFirst?: boolean;
   filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
 }
@@ -147,6 +149,11 @@ export function buildQuery(
     names['#sk'] = attr.sk;
     values[':sk'] = query.sortPrefix;
     condition += ' AND begins_with(#sk, :sk)';
+  } else if (query.sortBetween) {
+    names['#sk'] = attr.sk;
+    values[':skFrom'] = query.sortBetween[0];
+    values[':skTo'] = query.sortBetween[1];
+    condition += ' AND #sk BETWEEN :skFrom AND :skTo';
   } else if (query.sortUpTo) {
     names['#sk'] = attr.sk;
     values[':sk'] = query.sortUpTo;

@@ -5,6 +5,7 @@ import { getUser } from '../store/users.js';
 
 /** Returns whether a customer or guest may see a ticket: only their own, or their one ticket. */
 export function customerCanSee(principal: Principal, ticket: Ticket): boolean {
+  if (ticket.deletedAt) return false;
   if (principal.guest)
     return principal.ticketReference === ticket.reference && ticket.requester.id === principal.id;
   return ticket.requester.id === principal.id;
@@ -26,6 +27,7 @@ export async function scopedDepartments(
 
 /** Returns whether an agent may see a ticket, given their scoped departments. */
 export function agentCanSee(scope: string[] | undefined, ticket: Ticket): boolean {
+  if (ticket.deletedAt) return false;
   if (!scope) return true;
   return ticket.departmentId === null || scope.includes(ticket.departmentId);
 }

@@ -103,7 +103,12 @@ export function buildTicket(
 export async function createTicket(
   requester: Principal,
   input: NewTicketInput,
-  options: { channel: Channel; scope?: IdempotencyScope; guestLink?: string },
+  options: {
+    channel: Channel;
+    scope?: IdempotencyScope;
+    /** Adds fields to the response body and the guest link to the creation email (guests). */
+    guestAccess?: (ticket: Ticket) => Promise<{ body: Record<string, unknown>; link?: string }>;
+  },
 ): Promise<{ ticket: Ticket; response: ApiResponse }> {
   const stored = await findStoredResult(options.scope);
   if (stored) return { ticket: (stored.body as { ticket: Ticket }).ticket, response: stored };
@@ -126,7 +131,11 @@ export async function createTicket(
   });
   const routed = await autoAssign(built, at);
   const { ticket } = await applySla(null, routed.ticket, at);
-  const response: ApiResponse = { statusCode: 201, body: { ticket: customerTicketView(ticket) } };
+  const access = options.guestAccess ? await options.guestAccess(ticket) : undefined;
+  const response: ApiResponse = {
+    statusCode: 201,
+    body: { ticket: customerTicketView(ticket), ...access?.body },
+  };
   const created = newActivity(
     'ticket.created',
     authorOf(requester),
@@ -140,7 +149,7 @@ export async function createTicket(
       after: ticket,
       events: [{ type: 'ticket.created' }, ...routed.events],
       actor: { id: requester.id, role: requester.role },
-      guestLink: options.guestLink,
+      guestLink: access?.link,
     },
     at,
   );

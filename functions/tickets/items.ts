@@ -12,26 +12,44 @@ const ITEM_VERSION = 1;
 export function ticketItem(ticket: Ticket): Record<string, unknown> {
   const slaCheckAt = ticket.slaClock ? nextCheckAt(ticket.slaClock) : null;
   const deadline = ticket.slaClock ? earliestDeadline(ticket.slaClock) : null;
+  // A deleted ticket leaves every queue and sweep; only its own partition keeps it.
+  const indexKeys = ticket.deletedAt
+    ? {}
+    : ticketIndexKeys({
+        ...ticket,
+        slaCheckAt,
+        slaDeadline: deadline?.dueAt,
+        rulesCheckAt: ticket.rulesCheckAt,
+      });
   return {
     ...keys.ticket(ticket.reference),
-    ...ticketIndexKeys({
-      ...ticket,
-      slaCheckAt,
-      slaDeadline: deadline?.dueAt,
-      rulesCheckAt: ticket.rulesCheckAt,
-    }),
+    ...indexKeys,
     slaWarnAt: deadline?.warnAt,
+    tagNames: ticket.tags.map((tag) => tag.name.toLowerCase()),
+    searchText: searchTextOf(ticket),
     entity: 'ticket',
     itemVersion: ITEM_VERSION,
     ...ticket,
   };
 }
 
+/** Lowercased text the queue's `q` filter searches: reference, subject, requester name and email. */
+function searchTextOf(ticket: Ticket): string {
+  return [ticket.reference, ticket.subject, ticket.requester.name, ticket.requester.email ?? '']
+    .join(' ')
+    .toLowerCase();
+}
+
 /** Strips the table's key attributes from a stored item. */
 export function fromItem<T>(item: Record<string, unknown>): T {
   const rest: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(item)) {
-    if (/^(pk|sk|gsi\d+pk|gsi\d+sk|entity|itemVersion|expiresAt|slaWarnAt)$/.test(name)) continue;
+    if (
+      /^(pk|sk|gsi\d+pk|gsi\d+sk|entity|itemVersion|expiresAt|slaWarnAt|tagNames|searchText)$/.test(
+        name,
+      )
+    )
+      continue;
     rest[name] = value;
   }
   return rest as T;

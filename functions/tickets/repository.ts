@@ -1,4 +1,4 @@
-import type { Status } from '../domain/enums.js';
+import type { Priority, Status } from '../domain/enums.js';
 import type { Activity, Reply, Ticket } from '../domain/types.js';
 import { INDEX, keys, openness } from '../store/keys.js';
 import { getItem, queryAll, queryPage, type Page, type PartitionQuery } from '../store/table.js';
@@ -68,6 +68,63 @@ export interface QueueFilters {
   sort?: 'updated' | 'created' | 'sla';
   /** Only tickets whose SLA is in warning or breached at this instant. */
   slaAtRiskAt?: string;
+  priorities?: Priority[];
+  /** A tag name, matched without regard to case. */
+  tag?: string;
+  /** Text searched in the reference, subject and requester name and email. */
+  q?: string;
+  createdFrom?: string;
+  createdTo?: string;
+  /** Only tickets this agent follows. */
+  followerId?: string;
+}
+
+function optionalParts(filters: QueueFilters): FilterPart[] {
+  const parts: FilterPart[] = [];
+  if (filters.priorities?.length) {
+    const values = Object.fromEntries(filters.priorities.map((p, i) => [`:prio${i}`, p]));
+    parts.push({
+      expression: `#prio IN (${Object.keys(values).join(', ')})`,
+      names: { '#prio': 'priority' },
+      values,
+    });
+  }
+  if (filters.tag) {
+    parts.push({
+      expression: 'contains(#tagNames, :tag)',
+      names: { '#tagNames': 'tagNames' },
+      values: { ':tag': filters.tag.toLowerCase() },
+    });
+  }
+  if (filters.q) {
+    parts.push({
+      expression: 'contains(#search, :q)',
+      names: { '#search': 'searchText' },
+      values: { ':q': filters.q.toLowerCase() },
+    });
+  }
+  if (filters.createdFrom) {
+    parts.push({
+      expression: '#created >= :createdFrom',
+      names: { '#created': 'createdAt' },
+      values: { ':createdFrom': filters.createdFrom },
+    });
+  }
+  if (filters.createdTo) {
+    parts.push({
+      expression: '#created <= :createdTo',
+      names: { '#created': 'createdAt' },
+      values: { ':createdTo': filters.createdTo },
+    });
+  }
+  if (filters.followerId) {
+    parts.push({
+      expression: 'contains(#followers, :follower)',
+      names: { '#followers': 'followerIds' },
+      values: { ':follower': filters.followerId },
+    });
+  }
+  return parts;
 }
 
 /** Warning thresholds are at most a week of business minutes; on a sparse calendar that can span months, so look 90 days ahead. */
@@ -80,7 +137,7 @@ interface FilterPart {
 }
 
 function filterParts(filters: QueueFilters, indexed: Set<keyof QueueFilters>): FilterPart[] {
-  const parts: FilterPart[] = [];
+  const parts: FilterPart[] = optionalParts(filters);
   if (filters.status && !indexed.has('status')) {
     parts.push({
       expression: '#status = :status',

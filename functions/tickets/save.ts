@@ -9,6 +9,7 @@ import { ApiError, ticketNotFound } from '../lib/errors.js';
 import { TransactionConflictError, transactWrite, type TransactItem } from '../store/table.js';
 import { applySla } from '../sla/apply.js';
 import { ticketEmailWrites } from '../notify/queue-ticket-emails.js';
+import { afterTicketChange } from '../routing/rebalance.js';
 import type { EmailMessage } from '../notify/outbox.js';
 import { activityWrites, SYSTEM_AUTHOR, ticketWrite } from './items.js';
 import { loadTicket } from './repository.js';
@@ -119,6 +120,7 @@ export async function saveTicketChange(
         ...(mutation.extraWrites?.(next) ?? []),
         ...emails,
       ]);
+      await afterTicketChange(current, next);
       return next;
     } catch (error) {
       // The ticket is the first item: its failed condition means another writer moved the

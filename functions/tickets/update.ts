@@ -5,13 +5,14 @@ import {
   changeStatus,
   type TicketPatch,
 } from '../domain/ticket-changes.js';
-import type { Principal, TagRef, Ticket } from '../domain/types.js';
+import type { Principal, Ticket } from '../domain/types.js';
 import { ApiError, invalidField } from '../lib/errors.js';
 import { findDepartment, getSettings } from '../store/configuration.js';
 import { getUser } from '../store/users.js';
 import { authorOf } from './items.js';
 import { pastReopenWindow } from './replies.js';
 import { saveTicketChange } from './save.js';
+import { resolveTags } from './tags.js';
 
 /** An agent's change as the API receives it: tags by name. */
 export interface AgentPatchInput {
@@ -21,18 +22,6 @@ export interface AgentPatchInput {
   departmentId?: string | null;
   addTags?: string[];
   removeTags?: string[];
-}
-
-/** Colour given to a tag first used on a ticket, until an admin picks another. */
-const DEFAULT_TAG_COLOR = '#64748b';
-
-export function tagFromName(name: string): TagRef {
-  const id = name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  return { id: id || name, name, color: DEFAULT_TAG_COLOR };
 }
 
 async function checkReferences(input: AgentPatchInput): Promise<void> {
@@ -63,7 +52,7 @@ export async function patchTicket(
     priority: input.priority,
     assigneeId: input.assigneeId,
     departmentId: input.departmentId,
-    addTags: input.addTags?.map(tagFromName),
+    addTags: input.addTags ? await resolveTags(input.addTags) : undefined,
     removeTags: input.removeTags,
   };
   return saveTicketChange(

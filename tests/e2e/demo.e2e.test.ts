@@ -43,6 +43,16 @@ function watchForProblems(page: Page): string[] {
   return problems;
 }
 
+/** Returns the page's scroll width, which exceeds the viewport when something scrolls sideways. */
+function pageWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
+async function signIn(page: Page, user: DemoUser): Promise<void> {
+  await page.getByRole('button', { name: `Sign in as ${user.label}` }).click();
+  await page.getByText(`Signed in as ${user.name}`).waitFor();
+}
+
 describe('demo pages', () => {
   let browser: Browser;
 
@@ -94,6 +104,63 @@ describe('demo pages', () => {
 
     expect(await page.getByText(noteText).count()).toBe(0);
     expect(await page.locator('[part~="note"]').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('fits a 390 px wide screen', async () => {
+    const { demo } = readStack();
+    const users = await demoUsers(demo);
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const problems = watchForProblems(page);
+
+    await page.goto(`${demo}/index.html`);
+    await signIn(page, firstWithRole(users, 'customer'));
+    const portalRow = page.locator('[part~="row"]').first();
+    await portalRow.waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+    await portalRow.getByRole('button').click();
+    await page.locator('[part~="composer"]').waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+
+    await page.goto(`${demo}/agent.html`);
+    await signIn(page, firstWithRole(users, 'agent'));
+    const queueRow = page.locator('[part~="row"]').first();
+    await queueRow.waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+    await queueRow.locator('.row-button').click();
+    await page.locator('[part~="activity"]').waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('switches the demo customer with a ticket open', async () => {
+    const { demo } = readStack();
+    const customers = (await demoUsers(demo)).filter((user) => user.role === 'customer');
+    const [first, second] = customers;
+    if (!first || !second) throw new Error('The demo server lists fewer than two customers');
+    const page = await browser.newPage();
+    const problems = watchForProblems(page);
+    await page.goto(`${demo}/index.html`);
+    await signIn(page, first);
+    const row = page.locator('[part~="row"] .row-button').first();
+    const reference = await row.getAttribute('data-reference');
+    await row.click();
+    await page.locator('[part~="composer"]').waitFor();
+    const ticketRequests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.endsWith(`/tickets/${reference}`)) {
+        ticketRequests.push(request.url());
+      }
+    });
+
+    await signIn(page, second);
+    await page.getByRole('heading', { name: 'Your support tickets' }).waitFor();
+    await page.locator('[part~="row"], [part~="empty"]').first().waitFor();
+
+    expect(ticketRequests).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   });

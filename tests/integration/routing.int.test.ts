@@ -64,3 +64,73 @@ describe('auto-assignment', () => {
     });
   });
 });
+
+describe('capacity', () => {
+  it('lets a ticket wait when everyone is at the cap, then assigns the oldest when one closes', async () => {
+    const admin = await newUser('admin');
+    const customer = await newUser('customer');
+    const agents = [await newUser('agent'), await newUser('agent')];
+    for (const agent of agents) await api('GET', '/agent/agents', { token: agent.token });
+    const department = await api('POST', '/admin/departments', {
+      token: admin.token,
+      body: {
+        name: 'Tight',
+        agentIds: agents.map((a) => a.sub),
+        autoAssign: true,
+        maxOpenPerAgent: 1,
+      },
+    });
+    const [first, second, waiting] = [
+      await openTicket(customer, { departmentId: department.body.id }),
+      await openTicket(customer, { departmentId: department.body.id }),
+      await openTicket(customer, { departmentId: department.body.id }),
+    ];
+    const beforeClose = await api('GET', `/agent/tickets/${waiting}`, { token: admin.token });
+
+    await api('PATCH', `/agent/tickets/${first}`, {
+      token: admin.token,
+      body: { status: 'closed' },
+    });
+    const afterClose = await api('GET', `/agent/tickets/${waiting}`, { token: admin.token });
+    const firstAgent = (await api('GET', `/agent/tickets/${first}`, { token: admin.token })).body
+      .ticket.assigneeId;
+
+    expect(beforeClose.body.ticket.assigneeId).toBeNull();
+    expect(afterClose.body.ticket.assigneeId).toBe(firstAgent);
+    expect(afterClose.body.activity.at(-2)).toMatchObject({
+      type: 'ticket.assigned',
+      note: 'Assigned when capacity freed in Tight',
+    });
+    expect(second).not.toBe(waiting);
+  });
+
+  it('never hands one turn to two of twenty concurrent tickets', async () => {
+    const admin = await newUser('admin');
+    const customer = await newUser('customer');
+    const agents = [
+      await newUser('agent'),
+      await newUser('agent'),
+      await newUser('agent'),
+      await newUser('agent'),
+    ];
+    for (const agent of agents) await api('GET', '/agent/agents', { token: agent.token });
+    const department = await api('POST', '/admin/departments', {
+      token: admin.token,
+      body: { name: 'Rush hour', agentIds: agents.map((a) => a.sub), autoAssign: true },
+    });
+
+    const references = await Promise.all(
+      Array.from({ length: 20 }, () => openTicket(customer, { departmentId: department.body.id })),
+    );
+    const assignees = await Promise.all(
+      references.map(
+        async (reference) =>
+          (await api('GET', `/agent/tickets/${reference}`, { token: admin.token })).body.ticket
+            .assigneeId,
+      ),
+    );
+
+    const perAgent = agents.map((agent) => assignees.filter((id) => id === agent.sub).length);
+    expect(perAgent).toEqual([5, 5, 5, 5]);
+  });
+});

@@ -49,7 +49,7 @@ function entriesOf(view: ParentNode, type: string): HTMLElement[] {
   return [...view.querySelectorAll<HTMLElement>(`[part~="activity-entry"][data-type="${type}"]`)];
 }
 
-/** Returns the text a sighted reader sees: without visually hidden words, spaces collapsed. */
+/** Returns the visible text: without visually hidden words, with whitespace collapsed. */
 function textOf(element: Element): string {
   const copy = element.cloneNode(true) as Element;
   for (const hidden of copy.querySelectorAll('.visually-hidden')) hidden.remove();
@@ -80,8 +80,9 @@ describe('agent activity timeline', () => {
 
     const departmentLines = entriesOf(view, 'ticket.department_changed').map(textOf);
     expect(departmentLines).to.have.length(2);
-    expect(departmentLines.some((line) => line.includes(`No department → ${name}`))).to.equal(true);
-    expect(departmentLines.some((line) => line.includes(`${name} → No department`))).to.equal(true);
+    const hasLine = (text: string) => departmentLines.some((line) => line.includes(text));
+    expect(hasLine(`No department → ${name}`)).to.equal(true);
+    expect(hasLine(`${name} → No department`)).to.equal(true);
     expect(view.textContent).not.to.include(department.id);
     const [assigned] = entriesOf(view, 'ticket.assigned');
     expect(textOf(assigned!)).to.include('Unassigned → Bob Agent');

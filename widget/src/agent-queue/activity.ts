@@ -70,7 +70,7 @@ const STATUS_EVENTS: Readonly<Record<string, string>> = {
   escalated: 'ticket.escalated',
 };
 
-// Types whose `note` holds the id of the reply or note they created, not text for people.
+// Types whose `note` contains the id of the reply or note they created, not text for people.
 const NOTE_IS_ID = new Set(['reply.created', 'note.created']);
 
 /** Name shown for the actor of changes the system makes on its own. */

@@ -24,7 +24,7 @@ import { renderThread, threadStyles } from '../shared/thread.js';
 import type { SessionUser } from '../shared/token-source.js';
 import { validateReplyBody } from '../shared/validation.js';
 import { ESCALATED_VERSION } from '../shared/version.js';
-import { activityStyles, renderActivity } from './activity.js';
+import { activityStyles, renderActivity, type ActivityNames } from './activity.js';
 import { agentTicketStyles } from './agent-queue.styles.js';
 import { renderSlaClocks, slaClockStyles } from './sla-clocks.js';
 import { renderTicketFacts, ticketFactsStyles } from './ticket-facts.js';
@@ -204,11 +204,15 @@ export class EscalatedAgentTicket extends LitElement {
         </section>
         <section class="stack">
           <h3>Activity</h3>
-          ${renderActivity(activity, { agents: this.agents, departments: this.departments }, locale)}
+          ${renderActivity(activity, this.activityNames(), locale)}
         </section>
       </aside>
       ${this.announcer.render()}
     </div>`;
+  }
+
+  private activityNames(): ActivityNames {
+    return { agents: this.agents, departments: this.departments };
   }
 
   private renderHeader(ticket: Ticket): TemplateResult {

@@ -58,8 +58,8 @@ export const ticketFactsStyles = css`
 `;
 
 /**
- * Renders a ticket's department (by name, else its id), tags and number of followers. A tag's colour
- * only tints its border and dot, so the name stays readable whatever colour an admin picked.
+ * Renders a ticket's department (by name, else its id), tags and number of followers. A tag's
+ * colour only tints its border and dot, so the name stays readable whatever colour it has.
  */
 export function renderTicketFacts(
   ticket: Ticket,

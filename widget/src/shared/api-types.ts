@@ -107,10 +107,10 @@ export interface Reply {
 }
 
 /**
- * One entry of a ticket's activity timeline. Changes the system makes on its own have the actor
- * `{ id: 'system', name: 'Escalated' }` (or null in older entries). `note` explains an automatic
- * change, e.g. "Assigned by round-robin in Repairs", except on `reply.created` and
- * `note.created`, where it holds the id of the reply or note.
+ * One entry of a ticket's activity timeline. For changes the system makes on its own, `actor`
+ * is `{ id: 'system', name: 'Escalated' }` or null. `note` explains an automatic change, e.g.
+ * "Assigned by round-robin in Repairs", except on `reply.created` and `note.created`, where it
+ * contains the id of the reply or note.
  */
 export interface Activity {
   id: string;
@@ -123,17 +123,31 @@ export interface Activity {
   createdAt: string;
 }
 
-/** The requester's satisfaction rating of a resolved or closed ticket. */
+/** The requester's satisfaction rating of a resolved or closed ticket, 1 to 5 stars. */
 export interface Rating {
   rating: number;
-  comment?: string | null;
-  createdAt?: string;
+  comment: string | null;
+  submittedAt: string;
+  updatedAt: string;
 }
 
-/** An agent who currently has the ticket open. */
+/** Body of `POST /tickets/{reference}/rating`. `comment` is at most 2,000 characters. */
+export interface RatingInput {
+  rating: number;
+  comment?: string;
+}
+
+/** Another agent who currently has the ticket open, and whether they are typing. */
 export interface Viewer {
   id: string;
   name?: string | null;
+  typing?: boolean;
+}
+
+/** Answer of `POST /agent/tickets/{reference}/presence`: the other agents on the ticket. */
+export interface Presence {
+  viewers: Viewer[];
+  typers: Viewer[];
 }
 
 /** `GET /tickets/{reference}`: the ticket with its public replies. */
@@ -178,12 +192,120 @@ export interface CreateTicketInput {
   body: string;
   priority?: Priority;
   departmentId?: string;
+  attachmentIds?: string[];
+}
+
+/** Body of `POST /guest/tickets`: a ticket from a visitor without an account. */
+export interface GuestTicketInput extends CreateTicketInput {
+  name: string;
+  email: string;
+}
+
+/** Answer of `POST /guest/tickets`: the ticket and a bearer token for that ticket only. */
+export interface GuestTicketResult {
+  ticket: Ticket;
+  accessToken: string;
+}
+
+/** Body of `POST /tickets/{reference}/replies`. */
+export interface CustomerReplyInput {
+  body: string;
+  attachmentIds?: string[];
 }
 
 /** Body of `POST /agent/tickets/{reference}/replies`. */
 export interface AgentReplyInput {
   body: string;
   internal: boolean;
+  attachmentIds?: string[];
+}
+
+/** Body of `POST /attachments`: the file to be uploaded. `size` is in bytes. */
+export interface AttachmentRequest {
+  fileName: string;
+  contentType: string;
+  size: number;
+}
+
+/**
+ * Answer of `POST /attachments`: a presigned S3 POST. The file goes to `upload.url` as
+ * `multipart/form-data` with every entry of `upload.fields` first and the file last.
+ */
+export interface AttachmentUpload {
+  attachmentId: string;
+  upload: { url: string; fields: Record<string, string> };
+  maxSize: number;
+  expiresAt: string;
+}
+
+/** A tag of the catalogue, from `GET /agent/tags`. `color` is a CSS colour or null. */
+export interface TagDefinition {
+  id: string;
+  name: string;
+  color: string | null;
+}
+
+/** A canned response, from `GET /agent/canned-responses`. `body` may contain placeholders. */
+export interface CannedResponse {
+  id: string;
+  title: string;
+  body: string;
+}
+
+/** A macro, from `GET /agent/macros`: named actions applied to a ticket in one step. */
+export interface Macro {
+  id: string;
+  name: string;
+  actions: unknown[];
+}
+
+/** Actions of `POST /agent/tickets/bulk`. `delete` is allowed to admins only. */
+export const BULK_ACTIONS = [
+  'assign',
+  'unassign',
+  'status',
+  'priority',
+  'add_tags',
+  'remove_tags',
+  'department',
+  'close',
+  'delete',
+] as const;
+
+/** One of {@link BULK_ACTIONS}. */
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+
+/** Body of `POST /agent/tickets/bulk`, for 1 to 100 references. */
+export interface BulkInput {
+  references: string[];
+  action: BulkAction;
+  value?: string | string[] | null;
+}
+
+/** The outcome of a bulk action on one ticket. */
+export type BulkItemResult =
+  | { reference: string; ok: true }
+  | { reference: string; ok: false; error: { code: string; message: string } };
+
+/** Answer of `POST /agent/tickets/bulk`: a result per ticket and the totals. */
+export interface BulkResult {
+  results: BulkItemResult[];
+  updated: number;
+  failed: number;
+}
+
+/** Answer of `GET /agent/dashboard`. Each list has at most 5 tickets. */
+export interface Dashboard {
+  counts: {
+    open: number;
+    mine: number;
+    unassigned: number;
+    urgent: number;
+    breached: number;
+    following: number;
+    resolvedToday: number;
+  };
+  lists: { mine: Ticket[]; unassigned: Ticket[]; breaching: Ticket[] };
 }
 
 /** Body of `PATCH /agent/tickets/{reference}`. `assigneeId: null` unassigns. Tags go by name. */
@@ -198,14 +320,21 @@ export interface TicketPatch {
 
 /**
  * Query of `GET /agent/tickets`. `view: 'sla_breaching'` lists tickets whose SLA is in warning
- * or breached, most urgent first. `sort` is `updated` (newest first, the default), `created` or
- * `sla` (earliest running SLA deadline first).
+ * or breached, most urgent first, and `view: 'urgent'` those of priority urgent or critical.
+ * `q` searches reference, subject and requester. `createdFrom` and `createdTo` are ISO
+ * instants. `sort` is `updated` (newest first, the default), `created` or `sla` (earliest
+ * running SLA deadline first).
  */
 export interface QueueQuery {
   status?: TicketStatus;
+  priority?: Priority;
   assigneeId?: string;
   departmentId?: string;
-  view?: 'mine' | 'unassigned' | 'sla_breaching';
+  tag?: string;
+  q?: string;
+  createdFrom?: string;
+  createdTo?: string;
+  view?: 'mine' | 'unassigned' | 'urgent' | 'sla_breaching' | 'following';
   sort?: 'updated' | 'created' | 'sla';
   limit?: number;
   cursor?: string;

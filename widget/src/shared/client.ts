@@ -2,12 +2,19 @@ import { EscalatedApiError } from './api-error.js';
 import type {
   AgentReplyInput,
   AgentTicketDetail,
+  AttachmentRequest,
+  AttachmentUpload,
   CreateTicketInput,
+  CustomerReplyInput,
   CustomerTicketDetail,
   Department,
+  GuestTicketInput,
+  GuestTicketResult,
   OwnTicketsQuery,
   Page,
   QueueQuery,
+  Rating,
+  RatingInput,
   Reply,
   Ticket,
   TicketPatch,
@@ -28,7 +35,8 @@ export interface CreateOptions extends RequestOptions {
   idempotencyKey: string;
 }
 
-interface SendOptions extends RequestOptions {
+/** Options of {@link EscalatedClient.request}. `body` is sent as JSON. */
+export interface SendOptions extends RequestOptions {
   method: 'GET' | 'POST' | 'PATCH';
   body?: unknown;
   headers?: Record<string, string>;
@@ -80,10 +88,53 @@ export class EscalatedClient {
     return this.send(ticketPath('/tickets', reference), { ...options, method: 'GET' });
   }
 
-  /** Adds the customer's reply to their ticket. */
-  replyToTicket(reference: string, body: string, options: CreateOptions): Promise<ReplyResult> {
+  /** Adds the customer's reply, with the ids of files uploaded for it, to their ticket. */
+  replyToTicket(
+    reference: string,
+    input: CustomerReplyInput,
+    options: CreateOptions,
+  ): Promise<ReplyResult> {
     const path = `${ticketPath('/tickets', reference)}/replies`;
-    return this.send(path, withKey({ ...options, method: 'POST', body: { body } }));
+    return this.send(path, withKey({ ...options, method: 'POST', body: input }));
+  }
+
+  /** Opens a ticket for a visitor without an account; no token is needed. */
+  createGuestTicket(input: GuestTicketInput, options: CreateOptions): Promise<GuestTicketResult> {
+    return this.send('/guest/tickets', withKey({ ...options, method: 'POST', body: input }));
+  }
+
+  /**
+   * Rates the customer's resolved or closed ticket, or changes the rating within 7 days of the
+   * first one. The API answers 409 `rating.notAllowed` or `rating.locked` otherwise.
+   */
+  async rateTicket(
+    reference: string,
+    input: RatingInput,
+    options: RequestOptions,
+  ): Promise<Rating | null> {
+    const path = `${ticketPath('/tickets', reference)}/rating`;
+    const body = await this.send<unknown>(path, { ...options, method: 'POST', body: input });
+    return ratingOf(body);
+  }
+
+  /** Registers a file before its upload and returns the presigned S3 POST to send it with. */
+  createAttachment(input: AttachmentRequest, options: RequestOptions): Promise<AttachmentUpload> {
+    return this.send('/attachments', { ...options, method: 'POST', body: input });
+  }
+
+  /**
+   * Downloads an attachment. The API redirects to a short-lived S3 address, which `fetch`
+   * follows, so the file arrives here with the bearer token checked on the way.
+   */
+  async downloadAttachment(attachmentId: string, options: RequestOptions): Promise<Blob> {
+    const path = `/attachments/${encodeURIComponent(attachmentId)}`;
+    const response = await this.fetchChecked(path, { ...options, method: 'GET' }, '*/*');
+    try {
+      return await response.blob();
+    } catch (cause) {
+      if (options.signal.aborted) throw cause;
+      throw EscalatedApiError.network(cause);
+    }
   }
 
   /** Closes the customer's ticket, when the installation allows customers to. */
@@ -140,12 +191,17 @@ export class EscalatedClient {
     return itemsOf(await this.send<unknown>('/agent/departments', { ...options, method: 'GET' }));
   }
 
+  /**
+   * Sends a request to a route under `baseUrl` and returns the parsed JSON answer, for routes
+   * that have no method of their own here (the agent workspace keeps its calls in its own
+   * chunk). Errors are thrown as for every other call.
+   */
+  request<T>(path: string, options: SendOptions): Promise<T> {
+    return this.send(path, options);
+  }
+
   private async send<T>(path: string, options: SendOptions): Promise<T> {
-    let response = await this.fetchWithToken(path, options, await this.token(false));
-    if (response.status === 401 && this.tokens.canRenew) {
-      response = await this.fetchWithToken(path, options, await this.token(true));
-    }
-    if (!response.ok) throw await EscalatedApiError.fromResponse(response);
+    const response = await this.fetchChecked(path, options, 'application/json');
     if (response.status === 204) return undefined as T;
     try {
       return (await response.json()) as T;
@@ -153,6 +209,16 @@ export class EscalatedClient {
       if (options.signal.aborted) throw cause;
       throw EscalatedApiError.unreadable(response.status, cause);
     }
+  }
+
+  /** Sends the request, once more with a renewed token after a 401, and throws unless 2xx. */
+  private async fetchChecked(path: string, options: SendOptions, accept: string) {
+    let response = await this.fetchWithToken(path, options, accept, await this.token(false));
+    if (response.status === 401 && this.tokens.canRenew) {
+      response = await this.fetchWithToken(path, options, accept, await this.token(true));
+    }
+    if (!response.ok) throw await EscalatedApiError.fromResponse(response);
+    return response;
   }
 
   private async token(renew: boolean): Promise<string | undefined> {
@@ -166,9 +232,10 @@ export class EscalatedClient {
   private async fetchWithToken(
     path: string,
     options: SendOptions,
+    accept: string,
     token: string | undefined,
   ): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+    const headers: Record<string, string> = { Accept: accept, ...options.headers };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     try {
@@ -186,16 +253,19 @@ export class EscalatedClient {
   }
 }
 
-function withKey(options: SendOptions & CreateOptions): SendOptions {
+/** Moves `idempotencyKey` into the `Idempotency-Key` header. */
+export function withKey(options: SendOptions & CreateOptions): SendOptions {
   const { idempotencyKey, ...rest } = options;
   return { ...rest, headers: { ...rest.headers, 'Idempotency-Key': idempotencyKey } };
 }
 
-function ticketPath(prefix: string, reference: string): string {
+/** Returns the path of a ticket under `prefix`, e.g. `/agent/tickets/ESC-00042`. */
+export function ticketPath(prefix: string, reference: string): string {
   return `${prefix}/${encodeURIComponent(reference)}`;
 }
 
-function queryString(query: Record<string, string | number | undefined>): string {
+/** Returns `?name=value&…` for the set, non-empty entries of `query`, or an empty string. */
+export function queryString(query: Record<string, string | number | undefined>): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
     if (value !== undefined && value !== '') params.set(name, String(value));
@@ -206,8 +276,16 @@ function queryString(query: Record<string, string | number | undefined>): string
 
 // NOTE: API.md does not fix the envelope of the lookup routes, so both a bare array and a
 // `{ items }` page are accepted here.
-function itemsOf<T>(body: unknown): T[] {
+export function itemsOf<T>(body: unknown): T[] {
   if (Array.isArray(body)) return body as T[];
   const items = (body as { items?: unknown } | null)?.items;
   return Array.isArray(items) ? (items as T[]) : [];
+}
+
+// The rating route answers `{ rating: {…} }`; a bare rating object is accepted as well.
+function ratingOf(body: unknown): Rating | null {
+  const nested = (body as { rating?: unknown } | null)?.rating;
+  if (nested && typeof nested === 'object') return nested as Rating;
+  if (typeof nested === 'number') return body as Rating;
+  return null;
 }
