@@ -64,6 +64,8 @@ export interface Ticket {
   resolvedAt: string | null;
   closedAt: string | null;
   linkedFrom: string | null;
+  /** Files attached when the ticket was opened. */
+  attachments?: AttachmentRef[];
   /** Set when an admin deleted the ticket; it is then hidden everywhere. */
   deletedAt?: string | null;
   version: number;
@@ -82,6 +84,15 @@ export interface Author {
   role: Role | 'system';
 }
 
+/** A file attached to a ticket or reply. */
+export interface AttachmentRef {
+  id: string;
+  fileName: string;
+  contentType: string;
+  /** Bytes, as stored. */
+  size: number;
+}
+
 /** A public reply or an internal note. */
 export interface Reply {
   id: string;
@@ -89,7 +100,7 @@ export interface Reply {
   internal: boolean;
   pinned: boolean;
   author: Author;
-  attachments: unknown[];
+  attachments: AttachmentRef[];
   createdAt: string;
 }
 

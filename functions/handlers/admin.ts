@@ -6,7 +6,7 @@ import { ApiError, invalidField } from '../lib/errors.js';
 import { config } from '../lib/config.js';
 import { JOB_NAMES, JOBS } from '../jobs/registry.js';
 import { createHandler } from '../lib/handler.js';
-import { json, route, type ApiRequest } from '../lib/http.js';
+import { json, route, type ApiRequest, type Route } from '../lib/http.js';
 import {
   invalidateConfigCache,
   getSettings,
@@ -100,7 +100,7 @@ const jobBody = z.strictObject({
 });
 
 /** Admin routes: configuration collections with an audit log, settings, calendar preview, jobs. */
-export const handler = createHandler({
+export const routes: Record<string, Route> = {
   'POST /api/v1/admin/jobs/{job}/run': route({
     access: 'admin',
     params: jobParams,
@@ -262,4 +262,6 @@ export const handler = createHandler({
       }
     },
   }),
-});
+};
+
+export const handler = createHandler(routes);

@@ -1,5 +1,5 @@
 import { createHandler } from '../lib/handler.js';
-import { json, route } from '../lib/http.js';
+import { json, route, type Route } from '../lib/http.js';
 import { usableBy } from '../domain/macros.js';
 import { listConfigItems } from '../store/config-items.js';
 import { getSettings, listDepartments } from '../store/configuration.js';
@@ -9,7 +9,7 @@ import { listTags } from '../tickets/tags.js';
 import { listAgents } from '../store/users.js';
 
 /** Lookups the agent workspace needs: agents to assign and departments to route to. */
-export const handler = createHandler({
+export const routes: Record<string, Route> = {
   'GET /api/v1/agent/agents': route({
     access: 'agent',
     run: async () => {
@@ -75,4 +75,6 @@ export const handler = createHandler({
     access: 'agent',
     run: async () => json(200, { items: await listDepartments(), nextCursor: null }),
   }),
-});
+};
+
+export const handler = createHandler(routes);

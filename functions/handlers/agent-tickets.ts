@@ -1,6 +1,6 @@
 import type { Principal, Ticket } from '../domain/types.js';
 import { createHandler } from '../lib/handler.js';
-import { json, route, type ApiRequest } from '../lib/http.js';
+import { json, route, type ApiRequest, type Route } from '../lib/http.js';
 import {
   agentPatchBody,
   agentReplyBody,
@@ -22,6 +22,7 @@ import { bulkBody, runBulk } from '../tickets/bulk.js';
 import { applyMacro } from '../tickets/macros.js';
 import { setFollowing, togglePin } from '../tickets/workspace.js';
 import { getRating } from '../tickets/ratings.js';
+import { listViewers } from '../presence/heartbeat.js';
 import { agentReplies, agentTicketView } from '../tickets/views.js';
 
 async function visibility(principal: Principal) {
@@ -73,7 +74,7 @@ type QueueQuery = {
 };
 
 /** Agent routes: the queue, a ticket with notes and activity, changes and replies. */
-export const handler = createHandler({
+export const routes: Record<string, Route> = {
   'GET /api/v1/agent/tickets': route({
     access: 'agent',
     query: queueQuery,
@@ -105,7 +106,7 @@ export const handler = createHandler({
           ticket: agentTicketView(ticket),
           replies: agentReplies(replies),
           activity,
-          viewers: [],
+          viewers: await listViewers(params.reference, new Date(), principal.id),
           rating: await getRating(params.reference),
         },
         { ETag: `"${ticket.version}"` },
@@ -180,4 +181,6 @@ export const handler = createHandler({
       return addReply(params.reference, body, { principal, asAgent: true, visible, scope });
     },
   }),
-});
+};
+
+export const handler = createHandler(routes);

@@ -1,6 +1,6 @@
 import type { Principal, Ticket } from '../domain/types.js';
 import { createHandler } from '../lib/handler.js';
-import { json, route, type ApiRequest } from '../lib/http.js';
+import { json, route, type ApiRequest, type Route } from '../lib/http.js';
 import {
   createTicketBody,
   customerListQuery,
@@ -32,7 +32,7 @@ function scopeOf(request: ApiRequest) {
 }
 
 /** Customer and guest routes: only the caller's own tickets, never an internal note. */
-export const handler = createHandler({
+export const routes: Record<string, Route> = {
   'GET /api/v1/tickets': route({
     access: 'customer',
     query: customerListQuery,
@@ -125,4 +125,6 @@ export const handler = createHandler({
       return json(200, { ticket: customerTicketView(ticket) });
     },
   }),
-});
+};
+
+export const handler = createHandler(routes);

@@ -6,7 +6,7 @@ import { signGuestToken } from '../guests/tokens.js';
 import { config } from '../lib/config.js';
 import { ApiError } from '../lib/errors.js';
 import { createHandler } from '../lib/handler.js';
-import { route } from '../lib/http.js';
+import { route, type Route } from '../lib/http.js';
 import { text } from '../lib/validation.js';
 import { getSettings } from '../store/configuration.js';
 import { idempotencyScope } from '../store/idempotency.js';
@@ -32,7 +32,7 @@ function guestLink(reference: string, token: string): string | undefined {
 }
 
 /** Guest routes: a ticket without an account, answered with a token for that one ticket. */
-export const handler = createHandler({
+export const routes: Record<string, Route> = {
   'POST /api/v1/guest/tickets': route({
     access: 'public',
     limitAnonymous: true,
@@ -73,4 +73,6 @@ export const handler = createHandler({
       return response;
     },
   }),
-});
+};
+
+export const handler = createHandler(routes);

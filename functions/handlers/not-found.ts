@@ -1,9 +1,9 @@
 import { ApiError } from '../lib/errors.js';
 import { createHandler } from '../lib/handler.js';
-import { route } from '../lib/http.js';
+import { route, type Route } from '../lib/http.js';
 
 /** Answers every request no other route matches with the error envelope's 404. */
-export const handler = createHandler({
+export const routes: Record<string, Route> = {
   $default: route({
     access: 'public',
     run: async () => {
@@ -13,4 +13,6 @@ export const handler = createHandler({
       );
     },
   }),
-});
+};
+
+export const handler = createHandler(routes);

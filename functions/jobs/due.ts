@@ -16,6 +16,27 @@ export interface SweepSummary {
   [detail: string]: unknown;
 }
 
+/** Items a sweep works on at once: distinct tickets, so their writes do not contend. */
+const SWEEP_CONCURRENCY = 8;
+
+async function visitOne(
+  item: Record<string, unknown>,
+  visit: (key: { pk: string; sk: string }) => Promise<'changed' | 'skipped'>,
+  summary: SweepSummary,
+): Promise<void> {
+  summary.read += 1;
+  try {
+    summary[await visit({ pk: String(item.pk), sk: String(item.sk) })] += 1;
+  } catch (error) {
+    summary.failed += 1;
+    logger.error('sweep item failed', {
+      job: summary.job,
+      item_pk: String(item.pk),
+      error: error instanceof Error ? error : String(error),
+    });
+  }
+}
+
 /** Sorts after every character a reference or id uses, to end an inclusive key range. */
 const RANGE_END = '~';
 
@@ -36,18 +57,10 @@ export async function sweepDue(
   do {
     const query = buildQuery({ index, partition, sortUpTo: `${upTo}#${RANGE_END}` }, 100, startKey);
     const page = await ddb().send(new QueryCommand(query));
-    for (const item of page.Items ?? []) {
-      summary.read += 1;
-      try {
-        summary[await visit({ pk: String(item.pk), sk: String(item.sk) })] += 1;
-      } catch (error) {
-        summary.failed += 1;
-        logger.error('sweep item failed', {
-          job: summary.job,
-          item_pk: String(item.pk),
-          error: error instanceof Error ? error : String(error),
-        });
-      }
+    const items = page.Items ?? [];
+    for (let start = 0; start < items.length; start += SWEEP_CONCURRENCY) {
+      const batch = items.slice(start, start + SWEEP_CONCURRENCY);
+      await Promise.all(batch.map((item) => visitOne(item, visit, summary)));
     }
     startKey = page.LastEvaluatedKey;
   } while (startKey && summary.read < maxItems);

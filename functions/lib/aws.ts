@@ -6,8 +6,9 @@ import { config } from './config.js';
 
 const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
-// s3rver 3.7 answers 403 InvalidAccessKeyId to every signed request (headers or presigned
-// query) unless it uses this built-in key pair; DynamoDB Local and aws-ses-v2-local accept any.
+// s3rver 3.7 rejects every signed request (header or presigned query) with 403
+// InvalidAccessKeyId unless it uses this built-in key pair. DynamoDB Local and
+// aws-ses-v2-local accept any key.
 const s3rverCredentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 function endpointOptions(endpoint: string | undefined) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Body of the presence heartbeat; `typing` says whether the agent is writing a reply. */
+/** Body of the presence heartbeat. `typing` is true while the agent is writing a reply. */
 export const presenceBody = z.strictObject({
   typing: z.boolean().optional(),
 });

@@ -25,10 +25,7 @@ export const createTicketBody = z.strictObject({
   body: text(1, 65_535),
   priority: z.enum(PRIORITIES).optional(),
   departmentId: id.nullable().optional(),
-  attachmentIds: z
-    .array(id)
-    .max(0, 'must be empty: this installation does not accept attachments yet')
-    .optional(),
+  attachmentIds: z.array(id).max(20, 'must list at most 20 files').optional(),
 });
 
 /** Query of `GET /tickets`. */
@@ -41,10 +38,7 @@ export const customerListQuery = z.strictObject({
 /** Body of a customer's reply. */
 export const customerReplyBody = z.strictObject({
   body: text(1, 65_535),
-  attachmentIds: z
-    .array(id)
-    .max(0, 'must be empty: this installation does not accept attachments yet')
-    .optional(),
+  attachmentIds: z.array(id).max(20, 'must list at most 20 files').optional(),
 });
 
 /** Body of an agent's reply or internal note. */

@@ -10,6 +10,7 @@ import { findStoredResult, storeResultItem, type IdempotencyScope } from '../sto
 import { TransactionConflictError, transactWrite } from '../store/table.js';
 import { applySla } from '../sla/apply.js';
 import { applyPatch, toActivities, type ChangeResult } from '../domain/ticket-changes.js';
+import { claimAttachments } from '../attachments/claim.js';
 import { ticketEmailWrites } from '../notify/queue-ticket-emails.js';
 import { pickRoundRobinAgent } from '../routing/assign.js';
 import { activityWrites, SYSTEM_AUTHOR, authorOf, newActivity, ticketWrite } from './items.js';
@@ -22,6 +23,7 @@ export interface NewTicketInput {
   priority?: Priority;
   departmentId?: string | null;
   linkedFrom?: string;
+  attachmentIds?: string[];
 }
 
 async function resolveDepartment(departmentId: string | null | undefined): Promise<string | null> {
@@ -129,7 +131,13 @@ export async function createTicket(
     channel: options.channel,
     at,
   });
-  const routed = await autoAssign(built, at);
+  const claimed = await claimAttachments(
+    input.attachmentIds ?? [],
+    requester,
+    reference,
+    settings.maxAttachmentsPerReply,
+  );
+  const routed = await autoAssign({ ...built, attachments: claimed.attachments }, at);
   const { ticket } = await applySla(null, routed.ticket, at);
   const access = options.guestAccess ? await options.guestAccess(ticket) : undefined;
   const response: ApiResponse = {
@@ -159,6 +167,7 @@ export async function createTicket(
       ticketWrite(ticket, null),
       ...activityWrites(reference, [created, ...routing]),
       ...(options.scope ? [storeResultItem(options.scope, response)] : []),
+      ...claimed.writes,
       ...emails,
     ]);
   } catch (error) {

@@ -7,6 +7,7 @@ import type { ApiResponse } from '../lib/http.js';
 import { getSettings } from '../store/configuration.js';
 import { findStoredResult, storeResultItem, type IdempotencyScope } from '../store/idempotency.js';
 import { TransactionConflictError } from '../store/table.js';
+import { claimAttachments } from '../attachments/claim.js';
 import { createTicket } from './create.js';
 import { authorOf, replyWrite } from './items.js';
 import { loadTicket } from './repository.js';
@@ -17,6 +18,7 @@ import { agentTicketView, customerTicketView } from './views.js';
 export interface ReplyInput {
   body: string;
   internal?: boolean;
+  attachmentIds?: string[];
 }
 
 /** Who is replying and through which routes. */
@@ -79,6 +81,15 @@ export async function addReply(
     }
   }
 
+  const internal = asAgent && input.internal === true;
+  const settings = await getSettings();
+  const claimed = await claimAttachments(
+    input.attachmentIds ?? [],
+    principal,
+    reference,
+    settings.maxAttachmentsPerReply,
+    { internal },
+  );
   let reply: Reply | undefined;
   let response: ApiResponse | undefined;
   try {
@@ -89,17 +100,17 @@ export async function addReply(
         reply = {
           id: randomUUID(),
           body: input.body,
-          internal: asAgent && input.internal === true,
+          internal,
           pinned: false,
           author: authorOf(principal),
-          attachments: [],
+          attachments: claimed.attachments,
           createdAt: at,
         };
         const written = reply;
         const change = replyMutation(current, written, asAgent, at);
         const extraWrites = (next: Ticket) => {
           response = replyResponse(written, next, asAgent);
-          const writes = [replyWrite(reference, written)];
+          const writes = [replyWrite(reference, written), ...claimed.writes];
           if (context.scope) writes.push(storeResultItem(context.scope, response));
           return writes;
         };
@@ -131,6 +142,7 @@ async function followUp(
       priority: closed.priority,
       departmentId: closed.departmentId,
       linkedFrom: closed.reference,
+      attachmentIds: input.attachmentIds,
     },
     { channel: closed.channel, scope: undefined },
   );
@@ -140,7 +152,7 @@ async function followUp(
     internal: false,
     pinned: false,
     author: authorOf(context.principal),
-    attachments: [],
+    attachments: ticket.attachments ?? [],
     createdAt: ticket.createdAt,
   };
   return {

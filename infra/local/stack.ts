@@ -227,7 +227,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       SES_ENDPOINT: endpoints.ses,
       POWERTOOLS_DEV: 'false',
       ESCALATED_SCHEDULER: options.scheduler === false ? 'off' : 'on',
-      ESCALATED_PORTAL_URL: process.env.ESCALATED_PORTAL_URL ?? `http://127.0.0.1:${demoPort}/index.html`,
+      ESCALATED_PORTAL_URL:
+        process.env.ESCALATED_PORTAL_URL ?? `http://127.0.0.1:${demoPort}/index.html`,
       // Every local request comes from 127.0.0.1, so the per-IP limit is far above a deployed one.
       ESCALATED_RATE_LIMIT_PER_USER: String(
         options.rateLimits?.perUser ?? process.env.ESCALATED_RATE_LIMIT_PER_USER ?? 600,

@@ -316,3 +316,40 @@ describe('POST /admin/calendars/preview', () => {
     expect(result.status).toBe(422);
   });
 });
+
+describe('agents', () => {
+  it('lists agents and sets department membership and away', async () => {
+    const agent = await newUser('agent');
+    await api('GET', '/agent/agents', { token: agent.token });
+
+    const listed = await api('GET', '/admin/agents', { token: admin.token });
+    const patched = await api('PATCH', `/admin/agents/${agent.sub}`, {
+      token: admin.token,
+      body: { departmentIds: ['dept-orders'], away: true },
+    });
+    const afterVisit = await api('GET', '/agent/agents', { token: agent.token }).then(() =>
+      api('GET', `/admin/agents/${agent.sub}`, { token: admin.token }),
+    );
+
+    expect(listed.body.items.map((a: { id: string }) => a.id)).toContain(agent.sub);
+    expect(patched.body).toMatchObject({ departmentIds: ['dept-orders'], away: true });
+    expect(afterVisit.body).toMatchObject({ departmentIds: ['dept-orders'], away: true });
+  });
+
+  it('reject an unknown department and an unknown agent', async () => {
+    const agent = await newUser('agent');
+    await api('GET', '/agent/agents', { token: agent.token });
+
+    const badDepartment = await api('PATCH', `/admin/agents/${agent.sub}`, {
+      token: admin.token,
+      body: { departmentIds: ['nope'] },
+    });
+    const unknown = await api('PATCH', '/admin/agents/never-seen', {
+      token: admin.token,
+      body: { away: true },
+    });
+
+    expect(badDepartment.status).toBe(422);
+    expect(unknown.status).toBe(404);
+  });
+});
