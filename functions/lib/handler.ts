@@ -45,6 +45,8 @@ async function rememberUser(principal: Principal): Promise<void> {
 
 function toResult(response: ApiResponse): HttpResult {
   const headers: Record<string, string> = { ...response.headers };
+  if (response.rawBody !== undefined)
+    return { statusCode: response.statusCode, headers, body: response.rawBody };
   if (response.body === undefined) return { statusCode: response.statusCode, headers };
   headers['Content-Type'] = 'application/json; charset=utf-8';
   return { statusCode: response.statusCode, headers, body: JSON.stringify(response.body) };

@@ -20,6 +20,8 @@ export interface ApiRequest<Body = unknown, Query = unknown, Params = unknown> {
 export interface ApiResponse {
   statusCode: number;
   body?: unknown;
+  /** A body sent as is (CSV), with its Content-Type in `headers`; wins over `body`. */
+  rawBody?: string;
   headers?: Record<string, string>;
 }
 

@@ -12,6 +12,10 @@ import { isOpenStatus, type Status } from '../domain/enums.js';
  * - `CONFIG`: `SETTINGS`, `<KIND>#<id>` for each configuration collection (`DEPARTMENT`,
  *   `CALENDAR`, `SLA_POLICY`, `ESCALATION_RULE`, …)
  * - `AUDIT`: `<at>#<id>`, the admin audit log
+ * - `WEBHOOK#<id>`: `SECRET` (the signing secret, kept out of the webhook's CONFIG item so
+ *   lists, reads and the audit log never contain it), `ATTEMPT#<at>#<id>` (the delivery log)
+ * - `WEBHOOK_DELIVERY#<id>`: `DELIVERY`, one event queued for one webhook
+ * - `WEBHOOK_CHANGE#<id>`: `TICKET` and `REPLY`, the ticket and reply a change's deliveries send
  * - `COUNTER#<name>`: `COUNTER`
  * - `IDEMPOTENCY#<principal>#<key>`: `IDEMPOTENCY`
  *
@@ -24,7 +28,7 @@ import { isOpenStatus, type Status } from '../domain/enums.js';
  * - gsi6 (keys only, sparse): open tickets whose SLA warning or breach falls due, by that time
  * - gsi7 (keys only, sparse): open tickets whose escalation rules need evaluating, by time
  * - gsi8 (keys only, sparse): resolved tickets by resolution time; activity entries by day;
- *   outbox items by next attempt
+ *   outbox items and pending webhook deliveries by next attempt
  * - gsi9 (sparse): open tickets with a running SLA clock, by their earliest deadline
  * - gsi10: every ticket, open or done, by creation time
  */
@@ -82,6 +86,8 @@ export const keys = {
     sk: `ACTIVITY#${createdAt}#${id}`,
   }),
   rating: (reference: string): ItemKey => ({ pk: `TICKET#${reference}`, sk: 'RATING' }),
+  reportPartition: (scope: string) => `REPORT#${scope}`,
+  reportDay: (scope: string, day: string): ItemKey => ({ pk: `REPORT#${scope}`, sk: day }),
   user: (id: string): ItemKey => ({ pk: `USER#${id}`, sk: 'PROFILE' }),
   settings: (): ItemKey => ({ pk: 'CONFIG', sk: 'SETTINGS' }),
   configPartition: () => 'CONFIG',
@@ -118,6 +124,26 @@ export const keys = {
   outbox: () => 'OUTBOX',
   outboxItem: (id: string): ItemKey => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
   createdQueue: (state: Openness) => `CREATED#${state}`,
+
+  webhookPartition: (webhookId: string) => `WEBHOOK#${webhookId}`,
+  webhookSecret: (webhookId: string): ItemKey => ({ pk: `WEBHOOK#${webhookId}`, sk: 'SECRET' }),
+  webhookAttempt: (webhookId: string, at: string, id: string): ItemKey => ({
+    pk: `WEBHOOK#${webhookId}`,
+    sk: `ATTEMPT#${at}#${id}`,
+  }),
+  webhookAttemptPrefix: () => 'ATTEMPT#',
+  webhookOutbox: () => 'WEBHOOK_OUTBOX',
+  webhookDelivery: (id: string): ItemKey => ({ pk: `WEBHOOK_DELIVERY#${id}`, sk: 'DELIVERY' }),
+  webhookDeliveryId: (pk: string) => pk.slice('WEBHOOK_DELIVERY#'.length),
+  webhookChangePartition: (changeId: string) => `WEBHOOK_CHANGE#${changeId}`,
+  webhookChangeTicket: (changeId: string): ItemKey => ({
+    pk: `WEBHOOK_CHANGE#${changeId}`,
+    sk: 'TICKET',
+  }),
+  webhookChangeReply: (changeId: string): ItemKey => ({
+    pk: `WEBHOOK_CHANGE#${changeId}`,
+    sk: 'REPLY',
+  }),
 
   presence: (reference: string, agentId: string): ItemKey => ({
     pk: `TICKET#${reference}`,

@@ -11,6 +11,8 @@ import { TransactionConflictError, transactWrite } from '../store/table.js';
 import { applySla } from '../sla/apply.js';
 import { applyPatch, toActivities, type ChangeResult } from '../domain/ticket-changes.js';
 import { claimAttachments } from '../attachments/claim.js';
+import { reportDeltas } from '../domain/reports/deltas.js';
+import { aggregateWrites } from '../reports/aggregates.js';
 import { ticketEmailWrites } from '../notify/queue-ticket-emails.js';
 import { pickRoundRobinAgent } from '../routing/assign.js';
 import { activityWrites, SYSTEM_AUTHOR, authorOf, newActivity, ticketWrite } from './items.js';
@@ -169,6 +171,14 @@ export async function createTicket(
       ...(options.scope ? [storeResultItem(options.scope, response)] : []),
       ...claimed.writes,
       ...emails,
+      ...aggregateWrites(
+        reportDeltas({
+          before: null,
+          after: ticket,
+          events: [{ type: 'ticket.created' }, ...routed.events],
+          at,
+        }),
+      ),
     ]);
   } catch (error) {
     // A concurrent request with the same key won the race: answer what it stored.

@@ -3,6 +3,8 @@ import type { Principal, Ticket } from '../domain/types.js';
 import { ApiError, ticketNotFound } from '../lib/errors.js';
 import { keys } from '../store/keys.js';
 import { getItem, TransactionConflictError, transactWrite } from '../store/table.js';
+import { reportDeltas } from '../domain/reports/deltas.js';
+import { aggregateWrites } from '../reports/aggregates.js';
 import { activityWrites, authorOf, newActivity } from './items.js';
 import { loadTicket } from './repository.js';
 
@@ -92,6 +94,7 @@ export async function rateTicket(
         },
       },
       ...activityWrites(reference, [{ ...activity, id: randomUUID() }]),
+      ...aggregateWrites(reportDeltas({ before: ticket, after: ticket, events: [activity], at })),
     ]);
   } catch (error) {
     if (error instanceof TransactionConflictError) {

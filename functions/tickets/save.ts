@@ -8,7 +8,9 @@ import type { Author, Reply, Ticket } from '../domain/types.js';
 import { ApiError, ticketNotFound } from '../lib/errors.js';
 import { TransactionConflictError, transactWrite, type TransactItem } from '../store/table.js';
 import { applySla } from '../sla/apply.js';
+import { reportDeltas } from '../domain/reports/deltas.js';
 import { ticketEmailWrites } from '../notify/queue-ticket-emails.js';
+import { aggregateWrites } from '../reports/aggregates.js';
 import { afterTicketChange } from '../routing/rebalance.js';
 import type { EmailMessage } from '../notify/outbox.js';
 import { activityWrites, SYSTEM_AUTHOR, ticketWrite } from './items.js';
@@ -35,6 +37,18 @@ export interface Mutation extends ChangeResult {
   reply?: Reply;
   /** Emails the change already decided on (rule notifications); their addresses get no other. */
   emails?: EmailMessage[];
+}
+
+/** The author of a public agent reply, counted in the per-agent report. */
+function publicAgentReplyAuthor(reply: Reply | undefined): string | undefined {
+  if (
+    !reply ||
+    reply.internal ||
+    reply.author.role === 'customer' ||
+    reply.author.role === 'system'
+  )
+    return undefined;
+  return reply.author.id;
 }
 
 /** Parses an `If-Match` header into a version, or answers 422 naming the header. */
@@ -113,12 +127,23 @@ export async function saveTicketChange(
       at,
       mutation.emails,
     );
+    const reports = aggregateWrites(
+      reportDeltas({
+        before: current,
+        after: next,
+        events,
+        at,
+        replyAuthorId: publicAgentReplyAuthor(mutation.reply),
+        actorId: actor?.id,
+      }),
+    );
     try {
       await transactWrite([
         ticketWrite(next, current.version),
         ...activityWrites(reference, activities),
         ...(mutation.extraWrites?.(next) ?? []),
         ...emails,
+        ...reports,
       ]);
       await afterTicketChange(current, next);
       return next;
