@@ -99,6 +99,21 @@ describe('serverless package', () => {
     }
   });
 
+  it('grants no wildcard action and no wildcard resource', () => {
+    const role = resources().find((r) => r.Type === 'AWS::IAM::Role')!;
+    const statements = (
+      role.Properties.Policies as Array<{
+        PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> };
+      }>
+    ).flatMap((policy) => policy.PolicyDocument.Statement);
+    const actions = statements.flatMap((statement) => [statement.Action].flat());
+    const resources_ = statements.flatMap((statement) => [statement.Resource].flat());
+
+    expect(statements.length).toBeGreaterThan(0);
+    expect(actions.filter((action) => action === '*' || action.endsWith(':*'))).toEqual([]);
+    expect(resources_.filter((resource) => resource === '*')).toEqual([]);
+  });
+
   it('keeps the bucket private', () => {
     const bucket = resources().find(
       (r) => r.Type === 'AWS::S3::Bucket' && r.Properties.BucketName,
