@@ -64,10 +64,12 @@ async function signIn(apiBase, user) {
   showStatus(`Signed in as ${user.name} (${user.role}).`);
 }
 
+// The portal keeps its API after sign-out, so it offers its guest form; the other elements
+// forget it.
 async function signOut() {
   await customElements.whenDefined(element.localName);
   element.tokenProvider = undefined;
-  element.apiBase = '';
+  if (element.localName !== 'escalated-portal') element.apiBase = '';
   sessionStorage.removeItem(storageKey);
   for (const button of usersBox.querySelectorAll('button[data-user-id]')) {
     button.setAttribute('aria-pressed', 'false');
@@ -77,7 +79,12 @@ async function signOut() {
 
 function logEvents() {
   if (!eventList) return;
-  const names = ['escalated-ticket-created', 'escalated-reply-created', 'escalated-ticket-updated'];
+  const names = [
+    'escalated-ticket-created',
+    'escalated-reply-created',
+    'escalated-ticket-updated',
+    'escalated-ticket-rated',
+  ];
   for (const name of names) {
     element.addEventListener(name, (event) => {
       const item = document.createElement('li');
@@ -94,12 +101,19 @@ async function main() {
     getJson('/demo-api/users'),
   ]);
   const users = allUsers.filter((user) => roles.includes(user.role));
+  // With the API set and no user signed in, the portal offers visitors a guest ticket.
+  const offersGuests = element.localName === 'escalated-portal';
+  if (offersGuests) {
+    await customElements.whenDefined(element.localName);
+    element.apiBase = apiBase;
+  }
   const choose = (user) =>
     signIn(apiBase, user).catch((error) => showStatus(`Sign-in failed: ${error.message}`));
   renderUsers(users, choose, () => signOut());
 
   const remembered = users.find((user) => user.id === sessionStorage.getItem(storageKey));
   if (remembered) await choose(remembered);
+  else if (offersGuests) showStatus('Not signed in. Visitors can still open a ticket as a guest.');
   else showStatus('Not signed in.');
 }
 

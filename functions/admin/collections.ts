@@ -5,6 +5,8 @@ import { ruleSchema } from '../domain/rules/schema.js';
 import { slaPolicySchema } from '../domain/sla/policy.js';
 import { ApiError, invalidField } from '../lib/errors.js';
 import { getConfigItem, listConfigItems } from '../store/config-items.js';
+import type { TransactItem } from '../store/table.js';
+import { webhooksCollection } from '../webhooks/collection.js';
 
 const id = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
@@ -33,10 +35,23 @@ export interface Collection {
   schema: z.ZodObject;
   /** Ids that always exist and cannot be deleted. */
   builtInIds?: string[];
-  /** Rejects data that names configuration that does not exist. */
+  /**
+   * Rejects data that fails a check the schema cannot make: configuration it names that does
+   * not exist, or a rule that depends on the settings. Runs on create and on every update.
+   */
   checkReferences?: (data: Record<string, unknown>) => Promise<void>;
   /** Rejects deleting an item that other configuration still uses. */
   checkUnused?: (itemId: string) => Promise<void>;
+  /**
+   * Builds items stored beside a new item, written in its create transaction, and fields only
+   * the create response carries (a secret shown once).
+   */
+  createExtras?: (
+    itemId: string,
+    data: Record<string, unknown>,
+  ) => Promise<{ writes: TransactItem[]; responseFields: Record<string, unknown> }>;
+  /** Builds the deletes of the items stored beside an item, for its delete transaction. */
+  deleteWrites?: (itemId: string) => TransactItem[];
 }
 
 async function requireItem(
@@ -139,6 +154,7 @@ export const COLLECTIONS: Record<string, Collection> = {
       requireItem('CALENDAR', 'calendarId', data.calendarId, 'calendar'),
     checkUnused: async (itemId) => refuseIfUsed('DEPARTMENT', 'slaPolicyId', itemId, 'SLA policy'),
   },
+  webhooks: webhooksCollection,
 };
 
 /** Finds a collection by its URL name, or answers 404. */

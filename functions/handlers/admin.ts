@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { collectionNamed, type Collection } from '../admin/collections.js';
 import { addBusinessMinutes, calendarSchema, type Calendar } from '../domain/calendar/index.js';
@@ -30,6 +31,7 @@ import { ruleMatches } from '../domain/rules/evaluate.js';
 import { ruleSchema } from '../domain/rules/schema.js';
 import { authorOf } from '../tickets/items.js';
 import { parseOrThrow } from '../lib/validation.js';
+import { invalidateWebhooksCache } from '../webhooks/store.js';
 
 const collectionParams = z.object({ collection: z.string() });
 const itemParams = z.object({ collection: z.string(), id: z.string().min(1).max(200) });
@@ -61,6 +63,7 @@ function configChanged(collection: Collection): Promise<unknown> {
   invalidateSlaCache();
   invalidateRulesCache();
   invalidateTagsCache();
+  invalidateWebhooksCache();
   // A new or changed rule may match tickets that have not changed since: evaluate them all.
   if (collection.kind === 'ESCALATION_RULE') return markOpenTicketsDue(new Date().toISOString());
   return Promise.resolve();
@@ -145,9 +148,16 @@ export const routes: Record<string, Route> = {
         unknown
       >;
       await collection.checkReferences?.(data);
-      const item = await createConfigItem(writeContext(collection, request), data);
+      const id = randomUUID();
+      const extras = await collection.createExtras?.(id, data);
+      const item = await createConfigItem(
+        writeContext(collection, request),
+        data,
+        id,
+        extras?.writes,
+      );
       await configChanged(collection);
-      return json(201, item);
+      return json(201, { ...item, ...extras?.responseFields });
     },
   }),
 
@@ -190,7 +200,11 @@ export const routes: Record<string, Route> = {
       }
       const current = await loadItem(collection, request.params.id);
       await collection.checkUnused?.(request.params.id);
-      await deleteConfigItem(writeContext(collection, request), current);
+      await deleteConfigItem(
+        writeContext(collection, request),
+        current,
+        collection.deleteWrites?.(request.params.id),
+      );
       await configChanged(collection);
       return { statusCode: 204 };
     },

@@ -35,3 +35,4 @@ export const evaluateEscalations = scheduled('evaluate-escalations');
 export const closeResolved = scheduled('close-resolved');
 export const purgeActivities = scheduled('purge-activities');
 export const deliverOutbox = scheduled('deliver-outbox');
+export const deliverWebhooks = scheduled('deliver-webhooks');

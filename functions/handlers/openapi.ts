@@ -2,6 +2,7 @@ import { createHandler } from '../lib/handler.js';
 import { json, route, type Route } from '../lib/http.js';
 import { buildOpenApi } from '../openapi/document.js';
 import { routes as adminAgents } from './admin-agents.js';
+import { routes as adminWebhooks } from './admin-webhooks.js';
 import { routes as adminReports } from './admin-reports.js';
 import { routes as admin } from './admin.js';
 import { routes as agentLookups } from './agent-lookups.js';
@@ -25,7 +26,7 @@ export const routes: Record<string, Route> = {
           guests: guestTickets,
           attachments,
           agent: { ...agentTickets, ...agentLookups, ...presence },
-          admin: { ...admin, ...adminAgents, ...adminReports },
+          admin: { ...admin, ...adminAgents, ...adminReports, ...adminWebhooks },
         },
         '1.0.0',
       );

@@ -3,6 +3,7 @@ import { closeResolved, purgeActivities } from './close-resolved.js';
 import { deliverOutbox } from './deliver-outbox.js';
 import { evaluateEscalations } from './evaluate-escalations.js';
 import type { SweepSummary } from './due.js';
+import { deliverWebhooks } from '../webhooks/deliver.js';
 
 /** Scheduled jobs by name, as `POST /admin/jobs/{job}/run` and the schedules call them. */
 export const JOBS: Record<string, (now: string) => Promise<SweepSummary>> = {
@@ -11,6 +12,7 @@ export const JOBS: Record<string, (now: string) => Promise<SweepSummary>> = {
   'close-resolved': closeResolved,
   'purge-activities': purgeActivities,
   'deliver-outbox': deliverOutbox,
+  'deliver-webhooks': deliverWebhooks,
 };
 
 /** Names of the jobs, for validation messages. */

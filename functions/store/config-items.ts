@@ -40,7 +40,8 @@ function strip<T>(item: Record<string, unknown>): T {
   ) as T;
 }
 
-function auditWrite(entry: AuditEntry): TransactItem {
+/** Builds the put of an audit log entry, to be written in the transaction of the change. */
+export function auditWrite(entry: AuditEntry): TransactItem {
   return { Put: { Item: { ...keys.auditEntry(entry.at, entry.id), entity: 'audit', ...entry } } };
 }
 
@@ -83,11 +84,15 @@ interface WriteContext {
   actor: Author;
 }
 
-/** Creates an item and its audit entry in one transaction; the id must be new. */
+/**
+ * Creates an item and its audit entry, plus `extraWrites` (items stored beside it), in one
+ * transaction; the id must be new.
+ */
 export async function createConfigItem<T extends object>(
   context: WriteContext,
   data: T,
   id: string = randomUUID(),
+  extraWrites: TransactItem[] = [],
 ): Promise<T & ConfigMeta> {
   const at = new Date().toISOString();
   const item = { ...data, id, createdAt: at, updatedAt: at, version: 1 } as T & ConfigMeta;
@@ -113,6 +118,7 @@ export async function createConfigItem<T extends object>(
         before: null,
         after: item,
       }),
+      ...extraWrites,
     ]);
   } catch (error) {
     if (error instanceof TransactionConflictError)
@@ -176,10 +182,14 @@ export async function updateConfigItem<T extends object>(
   return item;
 }
 
-/** Deletes an item with an audit entry holding what was deleted. */
+/**
+ * Deletes an item with an audit entry holding what was deleted, and `extraWrites` (items
+ * stored beside it) in the same transaction.
+ */
 export async function deleteConfigItem<T extends object>(
   context: WriteContext,
   current: T & ConfigMeta,
+  extraWrites: TransactItem[] = [],
 ): Promise<void> {
   const at = new Date().toISOString();
   await transactWrite([
@@ -199,6 +209,7 @@ export async function deleteConfigItem<T extends object>(
       before: current,
       after: null,
     }),
+    ...extraWrites,
   ]);
 }
 

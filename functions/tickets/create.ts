@@ -13,6 +13,7 @@ import { applyPatch, toActivities, type ChangeResult } from '../domain/ticket-ch
 import { claimAttachments } from '../attachments/claim.js';
 import { reportDeltas } from '../domain/reports/deltas.js';
 import { aggregateWrites } from '../reports/aggregates.js';
+import { safeWebhookWrites } from '../webhooks/safe-enqueue.js';
 import { ticketEmailWrites } from '../notify/queue-ticket-emails.js';
 import { pickRoundRobinAgent } from '../routing/assign.js';
 import { activityWrites, SYSTEM_AUTHOR, authorOf, newActivity, ticketWrite } from './items.js';
@@ -164,6 +165,7 @@ export async function createTicket(
     at,
   );
 
+  const hooks = await safeWebhookWrites({ ticket, events: [created, ...routing], at });
   try {
     await transactWrite([
       ticketWrite(ticket, null),
@@ -179,6 +181,7 @@ export async function createTicket(
           at,
         }),
       ),
+      ...hooks,
     ]);
   } catch (error) {
     // A concurrent request with the same key won the race: answer what it stored.

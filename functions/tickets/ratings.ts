@@ -5,6 +5,7 @@ import { keys } from '../store/keys.js';
 import { getItem, TransactionConflictError, transactWrite } from '../store/table.js';
 import { reportDeltas } from '../domain/reports/deltas.js';
 import { aggregateWrites } from '../reports/aggregates.js';
+import { safeWebhookWrites } from '../webhooks/safe-enqueue.js';
 import { activityWrites, authorOf, newActivity } from './items.js';
 import { loadTicket } from './repository.js';
 
@@ -80,6 +81,7 @@ export async function rateTicket(
         ExpressionAttributeValues: { ':submitted': existing.submittedAt },
       }
     : { ConditionExpression: 'attribute_not_exists(pk)' };
+  const hooks = await safeWebhookWrites({ ticket, events: [activity], at });
   try {
     await transactWrite([
       {
@@ -95,6 +97,7 @@ export async function rateTicket(
       },
       ...activityWrites(reference, [{ ...activity, id: randomUUID() }]),
       ...aggregateWrites(reportDeltas({ before: ticket, after: ticket, events: [activity], at })),
+      ...hooks,
     ]);
   } catch (error) {
     if (error instanceof TransactionConflictError) {

@@ -11,6 +11,7 @@ import { applySla } from '../sla/apply.js';
 import { reportDeltas } from '../domain/reports/deltas.js';
 import { ticketEmailWrites } from '../notify/queue-ticket-emails.js';
 import { aggregateWrites } from '../reports/aggregates.js';
+import { safeWebhookWrites } from '../webhooks/safe-enqueue.js';
 import { afterTicketChange } from '../routing/rebalance.js';
 import type { EmailMessage } from '../notify/outbox.js';
 import { activityWrites, SYSTEM_AUTHOR, ticketWrite } from './items.js';
@@ -137,6 +138,12 @@ export async function saveTicketChange(
         actorId: actor?.id,
       }),
     );
+    const hooks = await safeWebhookWrites({
+      ticket: next,
+      events: activities,
+      at,
+      reply: mutation.reply,
+    });
     try {
       await transactWrite([
         ticketWrite(next, current.version),
@@ -144,6 +151,7 @@ export async function saveTicketChange(
         ...(mutation.extraWrites?.(next) ?? []),
         ...emails,
         ...reports,
+        ...hooks,
       ]);
       await afterTicketChange(current, next);
       return next;

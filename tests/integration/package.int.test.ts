@@ -87,6 +87,7 @@ describe('serverless package', () => {
       'close-resolved': 'rate(1 hour)',
       'purge-activities': 'rate(1 day)',
       'deliver-outbox': 'rate(1 minute)',
+      'deliver-webhooks': 'rate(1 minute)',
     });
     for (const name of [
       'CheckSla',
@@ -94,6 +95,7 @@ describe('serverless package', () => {
       'CloseResolved',
       'PurgeActivities',
       'DeliverOutbox',
+      'DeliverWebhooks',
     ]) {
       expect(targets.some((arn) => arn.includes(`${name}LambdaFunction`))).toBe(true);
     }

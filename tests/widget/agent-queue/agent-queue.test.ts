@@ -68,10 +68,11 @@ function waitForQueueRequest(urls: () => URL[], expected: Record<string, string>
 }
 
 async function send(view: ShadowRoot, mode: 'reply' | 'note', text: string): Promise<void> {
-  const radio = view.querySelector<HTMLInputElement>(`input[name="mode"][value="${mode}"]`)!;
+  const composer = (await waitForElement(view, 'escalated-agent-composer')).shadowRoot!;
+  const radio = composer.querySelector<HTMLInputElement>(`input[name="mode"][value="${mode}"]`)!;
   radio.click();
-  typeInto(view.querySelector<HTMLTextAreaElement>('#composer-body')!, text);
-  view.querySelector<HTMLButtonElement>('[part~="composer"] button[type="submit"]')!.click();
+  typeInto(composer.querySelector<HTMLTextAreaElement>('#composer-body')!, text);
+  composer.querySelector<HTMLButtonElement>('[part~="composer"] button[type="submit"]')!.click();
   await waitForText(view, '.message .body', text);
 }
 

@@ -52,6 +52,32 @@ export const queueStyles = css`
     width: auto;
   }
 
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--escalated-space-sm) var(--escalated-space-md);
+    align-items: end;
+    margin-block-end: var(--escalated-space-lg);
+  }
+
+  .filter {
+    display: inline-grid;
+    gap: var(--escalated-space-xs);
+  }
+
+  .filter select,
+  .filter input {
+    width: auto;
+  }
+
+  .filter.search {
+    flex: 1 1 16em;
+  }
+
+  .filter.search input {
+    width: 100%;
+  }
+
   /* The table scrolls inside this frame when it is wider than the element. Inline-size
      containment keeps the table's width out of the element's own minimum width, which would
      otherwise widen a host's grid or flex column, and with it the page, on a narrow screen.
@@ -148,6 +174,13 @@ export const agentTicketStyles = css`
     font-weight: 600;
   }
 
+  .side {
+    align-content: start;
+  }
+`;
+
+/** Styles of the agent's reply and note form. */
+export const composerStyles = css`
   .composer {
     border: var(--escalated-border-width) solid var(--escalated-color-border);
     border-radius: var(--escalated-radius-md);
@@ -188,7 +221,19 @@ export const agentTicketStyles = css`
     display: none;
   }
 
-  .side {
-    align-content: start;
+  .conflict {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--escalated-space-sm);
+    align-items: center;
+    padding: var(--escalated-space-sm) var(--escalated-space-md);
+    border-radius: var(--escalated-radius-sm);
+    background: var(--escalated-color-warning-surface);
+    color: var(--escalated-color-warning-text);
+  }
+
+  .canned select {
+    width: auto;
+    max-width: 100%;
   }
 `;

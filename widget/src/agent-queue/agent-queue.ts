@@ -1,15 +1,32 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { errorMessage, isAbortError } from '../shared/api-error.js';
-import type { Department, QueueQuery, Ticket, UserSummary } from '../shared/api-types.js';
+import type { BulkAction, Dashboard, QueueQuery, Ticket } from '../shared/api-types.js';
+import { DEFAULT_MAX_ATTACHMENT_SIZE_KB, DEFAULT_MAX_ATTACHMENTS } from '../shared/attachments.js';
 import { Announcer, RequestScope } from '../shared/controllers.js';
 import { EscalatedElement } from '../shared/escalated-element.js';
 import type { TicketUpdatedDetail } from '../shared/events.js';
-import { agentName, countOf, displayName, priorityLabel } from '../shared/format.js';
-import { statusLabel } from '../shared/status.js';
+import { countOf } from '../shared/format.js';
 import { slaTokens } from '../sla-badge/sla-badge.styles.js';
+import { bulkUpdate, getDashboard, setFollowing } from './agent-api.js';
 import { queueStyles } from './agent-queue.styles.js';
 import type { EscalatedAgentTicket } from './agent-ticket.js';
+import {
+  BULK_LIMIT,
+  bulkStyles,
+  EMPTY_BULK,
+  renderBulkBar,
+  summariseBulk,
+  type BulkState,
+} from './bulk.js';
+import { dashboardStyles, renderDashboard } from './dashboard.js';
+import { WorkspaceLookups } from './lookups.js';
+import {
+  hasFilters,
+  NO_FILTERS,
+  renderQueueFilters,
+  type QueueFilterValues,
+} from './queue-filters.js';
 import {
   buildQueueQuery,
   DEFAULT_SORT,
@@ -20,6 +37,8 @@ import {
   type QueueView,
 } from './queue-query.js';
 import { renderQueueToolbar } from './queue-toolbar.js';
+import { renderQueueTable } from './queue-table.js';
+import { hasCommandModifier, isTypingTarget, ShortcutHelp, shortcutStyles } from './shortcuts.js';
 
 export { QUEUE_SORTS, QUEUE_VIEWS, type QueueSort, type QueueView } from './queue-query.js';
 
@@ -27,39 +46,53 @@ type ListState = 'idle' | 'loading' | 'ready' | 'error';
 
 const PAGE_SIZE = 25;
 
+/** Wait after the last keystroke in the search box before the queue reloads, in ms. */
+export const SEARCH_DEBOUNCE_MS = 300;
+
 // Parts of the nested ticket view, re-exported so `escalated-agent-queue::part(…)` reaches them.
 const TICKET_PARTS =
   'header, facts, tag, status, controls, thread, reply, note, link, composer, composer-mode, ' +
-  'activity, activity-entry, sla, sla-clocks';
+  'activity, activity-entry, sla, sla-clocks, presence, follow, pinned, tag-editor, macro, ' +
+  'rating, attachments, attachment, conflict, dropzone, files, file, rejections';
 
 /**
- * The agent workspace: the ticket queue with quick views, a status filter, a sort order and
- * each ticket's SLA badge, and a ticket view with replies, internal notes, status and assignee
- * changes, the SLA clocks and the activity timeline.
+ * The agent workspace: a dashboard summary, the ticket queue with quick views, filters, a sort
+ * order, each ticket's SLA badge and bulk actions on selected tickets, and a ticket view with
+ * replies, internal notes, attachments and every ticket change. Keyboard shortcuts work while
+ * focus is inside the element and not in a text field; `?` lists them.
  *
  * @summary Agent ticket queue and ticket view.
  * @example
  * <escalated-agent-queue api-base="https://help.example.com/api/v1" view="mine" sort="sla"></escalated-agent-queue>
  *
  * @csspart base - The outer frame.
+ * @csspart dashboard - The counts and the tickets breaching their SLA, above the queue.
  * @csspart toolbar - The view buttons, status filter and sort select.
+ * @csspart filters - Search, priority, tag and creation date filters.
+ * @csspart bulk-bar - Actions on the selected tickets.
+ * @csspart bulk-summary - The outcome of the last bulk action, e.g. "3 of 5 updated."
  * @csspart list - The queue table, which scrolls sideways inside the element when too wide.
  * @csspart row - One ticket in the queue.
+ * @csspart row-error - Why a bulk action failed on a ticket.
  * @csspart status - A status chip.
  * @csspart sla - A ticket's SLA badge (an `<escalated-sla-badge>`).
+ * @csspart shortcut-help - The dialog that lists the keyboard shortcuts.
  * @csspart sla-clocks - The ticket view's list of SLA clocks.
  * @csspart facts - The ticket view's department, tags and number of followers.
  * @csspart tag - A tag chip.
+ * @csspart presence - The other agents viewing or typing on the open ticket.
+ * @csspart pinned - The open ticket's pinned notes.
  * @csspart link - A link in a message.
  * @csspart thread - A ticket's messages.
  * @csspart reply - A public message.
  * @csspart note - An internal note.
  * @csspart composer - The reply and note form.
- * @csspart controls - The status, priority and assignee selects.
+ * @csspart controls - The status, priority, assignee and department selects.
  * @csspart activity - The activity timeline.
  * @cssproperty --escalated-color-note-surface - Background of internal notes.
  * @cssproperty --escalated-color-note-border - Border of internal notes.
  * @cssproperty --escalated-color-primary - Colour of primary buttons and the active view.
+ * @cssproperty --escalated-color-backdrop - Colour over the page behind the shortcut list.
  * @cssproperty --escalated-sla-on-track - Colour of a ticket within its SLA targets.
  * @cssproperty --escalated-sla-warning - Colour of a ticket inside an SLA warning window.
  * @cssproperty --escalated-sla-breached - Colour of a ticket that missed an SLA target.
@@ -70,11 +103,18 @@ const TICKET_PARTS =
  * @since 0.1.0
  */
 export class EscalatedAgentQueue extends EscalatedElement {
-  static override styles = [...EscalatedElement.styles, slaTokens, queueStyles];
+  static override styles = [
+    ...EscalatedElement.styles,
+    slaTokens,
+    queueStyles,
+    bulkStyles,
+    dashboardStyles,
+    shortcutStyles,
+  ];
 
   /**
-   * The quick view shown first: `all` (every open ticket), `mine`, `unassigned` or
-   * `sla_breaching`.
+   * The quick view shown first: `all` (every open ticket), `mine`, `unassigned`, `urgent`,
+   * `sla_breaching` or `following`.
    */
   @property() view: QueueView = 'all';
 
@@ -84,14 +124,23 @@ export class EscalatedAgentQueue extends EscalatedElement {
   /** Department id that limits the queue, or empty for all departments. */
   @property() department = '';
 
+  /** Maximum size of one attachment, in KB; the API's limit decides in the end. */
+  @property({ type: Number, attribute: 'max-attachment-size-kb' })
+  maxAttachmentSizeKb = DEFAULT_MAX_ATTACHMENT_SIZE_KB;
+
+  /** Maximum number of attachments per message; the API's limit decides in the end. */
+  @property({ type: Number, attribute: 'max-attachments' })
+  maxAttachments = DEFAULT_MAX_ATTACHMENTS;
+
   @state() private statusFilter = '';
+  @state() private filters: QueueFilterValues = NO_FILTERS;
   @state() private tickets: Ticket[] = [];
   @state() private nextCursor: string | null = null;
   @state() private listState: ListState = 'idle';
   @state() private listError = '';
   @state() private loadingMore = false;
-  @state() private agents: UserSummary[] = [];
-  @state() private departments: Department[] = [];
+  @state() private dashboard: Dashboard | null = null;
+  @state() private bulk: BulkState = EMPTY_BULK;
   @state() private openReference = '';
   @state() private activeIndex = 0;
 
@@ -99,7 +148,11 @@ export class EscalatedAgentQueue extends EscalatedElement {
 
   private readonly requests = new RequestScope(this);
   private readonly announcer = new Announcer(this);
+  private readonly lookups = new WorkspaceLookups(this);
   private listStale = false;
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly help = new ShortcutHelp(this, () => this.focusHeading());
+  private connection: AbortController | undefined;
 
   protected override willUpdate(changed: PropertyValues): void {
     const previousClient = this.client;
@@ -107,31 +160,40 @@ export class EscalatedAgentQueue extends EscalatedElement {
     if (this.client === previousClient) return;
     // A new client means a new user or API: nothing shown or still loading belongs to it.
     this.requests.abortAll();
+    this.lookups.clear();
     this.openReference = '';
     this.tickets = [];
-    this.agents = [];
-    this.departments = [];
+    this.dashboard = null;
+    this.bulk = EMPTY_BULK;
     this.nextCursor = null;
     this.listState = 'idle';
   }
 
-  // Disconnecting aborted any running request, so a moved element loads its data again.
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.hasUpdated) return;
-    void this.loadAgents();
-    void this.loadDepartments();
+    this.connection = new AbortController();
+    this.addEventListener('keydown', this.onShortcut, { signal: this.connection.signal });
+    // Disconnecting aborted any running request, so a moved element loads its data again.
+    if (!this.hasUpdated || !this.client) return;
+    this.lookups.load(this.client);
+    void this.loadDashboard();
     void this.loadQueue(true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.connection?.abort();
+    clearTimeout(this.searchTimer);
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (changed.has('client') && this.client) {
-      void this.loadAgents();
-      void this.loadDepartments();
+      this.lookups.load(this.client);
+      void this.loadDashboard();
     }
-    const filtersChanged = ['client', 'view', 'sort', 'department', 'statusFilter'].some((name) =>
-      changed.has(name),
+    const filtersChanged = ['client', 'view', 'sort', 'department', 'statusFilter', 'filters'].some(
+      (name) => changed.has(name),
     );
     if (filtersChanged && this.client) void this.loadQueue();
     this.syncSortSelect();
@@ -147,7 +209,8 @@ export class EscalatedAgentQueue extends EscalatedElement {
 
   override render(): TemplateResult {
     return html`<div class="root" part="base">
-      ${this.openReference ? this.renderTicket() : this.renderQueue()} ${this.announcer.render()}
+      ${this.openReference ? this.renderTicket() : this.renderQueue()} ${this.help.render()}
+      ${this.announcer.render()}
     </div>`;
   }
 
@@ -155,25 +218,51 @@ export class EscalatedAgentQueue extends EscalatedElement {
     return html`<div class="stack">
       <div class="toolbar" part="toolbar">
         <button type="button" @click=${this.closeTicket}>Back to queue</button>
+        ${this.renderHelpButton()}
       </div>
       <escalated-agent-ticket
         exportparts=${TICKET_PARTS}
         reference=${this.openReference}
         locale=${this.locale}
-        .agents=${this.agents}
-        .departments=${this.departments}
+        max-attachment-size-kb=${this.maxAttachmentSizeKb}
+        max-attachments=${this.maxAttachments}
+        .agents=${this.lookups.agents}
+        .departments=${this.lookups.departments}
+        .tags=${this.lookups.tags}
+        .cannedResponses=${this.lookups.cannedResponses}
+        .macros=${this.lookups.macros}
         @escalated-ticket-updated=${this.onTicketUpdated}
         @escalated-reply-created=${this.markStale}
       ></escalated-agent-ticket>
     </div>`;
   }
 
+  private renderHelpButton(): TemplateResult {
+    return html`<button type="button" class="help-button" @click=${() => this.help.open()}>
+      Keyboard shortcuts
+    </button>`;
+  }
+
   private renderQueue(): TemplateResult {
     return html`<div class="queue-header">
         <h2 tabindex="-1" id="heading">Ticket queue</h2>
-        ${this.client ? this.renderToolbar() : nothing}
+        ${this.client ? this.renderHelpButton() : nothing}
       </div>
-      ${this.renderList()}`;
+      ${
+        this.client
+          ? html`${renderDashboard(this.dashboard, {
+              onView: (view) => this.setView(view),
+              onOpen: (reference) => void this.openTicket(reference),
+            })}
+            ${this.renderToolbar()}
+            ${renderQueueFilters(this.filters, this.lookups.tags, {
+              onChange: (name, value) => this.setFilter(name, value),
+              onSearch: (value) => this.onSearch(value),
+              onClear: () => this.clearFilters(),
+            })}`
+          : nothing
+      }
+      ${this.renderBulk()} ${this.renderList()}`;
   }
 
   private renderToolbar(): TemplateResult {
@@ -183,9 +272,30 @@ export class EscalatedAgentQueue extends EscalatedElement {
         onView: (view) => this.setView(view),
         onStatus: (event) => this.onStatusFilter(event),
         onSort: (event) => this.onSort(event),
-        onRefresh: () => void this.loadQueue(),
+        onRefresh: () => this.refresh(),
       },
     );
+  }
+
+  private renderBulk(): TemplateResult {
+    const summary = this.bulk.summary
+      ? html`<p class="bulk-summary" part="bulk-summary">
+          <strong>${this.bulk.summary}</strong>
+          ${
+            this.bulk.failures.size
+              ? html`${countOf(this.bulk.failures.size, 'ticket')} could not be changed; the reason
+                is shown on each.`
+              : nothing
+          }
+        </p>`
+      : nothing;
+    const bar = renderBulkBar(this.bulk, this.lookups, this.session?.role === 'admin', {
+      onAction: (action, value) => void this.runBulk(action, value),
+      onClear: () => this.clearSelection(),
+      onAskDelete: () => void this.askBulkDelete(),
+      onCancelDelete: () => (this.bulk = { ...this.bulk, confirmingDelete: false }),
+    });
+    return html`${summary}${bar}`;
   }
 
   private renderList(): TemplateResult {
@@ -200,76 +310,41 @@ export class EscalatedAgentQueue extends EscalatedElement {
     if (this.listState !== 'ready')
       return html`<p class="muted" aria-busy="true">Loading tickets…</p>`;
     if (this.tickets.length === 0) {
-      return html`<div class="empty" part="empty"><p>No tickets match this view.</p></div>`;
+      const message = hasFilters(this.filters)
+        ? 'No tickets match these filters.'
+        : 'No tickets match this view.';
+      return html`<div class="empty" part="empty"><p>${message}</p></div>`;
     }
-    return html`<div class="table-wrap">
-        <table part="list">
-          <caption class="visually-hidden">
-            Tickets in the ${isQueueView(this.view) ? VIEW_LABELS[this.view] : VIEW_LABELS.all} view
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Reference</th>
-              <th scope="col">Subject</th>
-              <th scope="col">Requester</th>
-              <th scope="col">Status</th>
-              <th scope="col">Priority</th>
-              <th scope="col">Assignee</th>
-              <th scope="col">SLA</th>
-            </tr>
-          </thead>
-          <tbody @keydown=${this.onRowKeydown}>
-            ${this.tickets.map((ticket, index) => this.renderRow(ticket, index))}
-          </tbody>
-        </table>
-      </div>
-      ${
-        this.nextCursor
-          ? html`<button
-              class="more"
-              type="button"
-              ?disabled=${this.loadingMore}
-              @click=${this.loadMore}
-            >
-              ${this.loadingMore ? 'Loading…' : 'Load more'}
-            </button>`
-          : nothing
-      }`;
-  }
-
-  private renderRow(ticket: Ticket, index: number): TemplateResult {
-    return html`<tr part="row" data-reference=${ticket.reference}>
-      <td class="reference">${ticket.reference}</td>
-      <td class="subject">
-        <button
-          class="link row-button"
-          type="button"
-          tabindex=${index === this.activeIndex ? 0 : -1}
-          data-index=${index}
-          @focus=${() => (this.activeIndex = index)}
-          @click=${() => this.openTicket(ticket.reference)}
-        >
-          ${ticket.subject}
-        </button>
-      </td>
-      <td>${displayName(ticket.requester)}</td>
-      <td>
-        <span class="chip status-${ticket.status}" part="status"
-          >${statusLabel(ticket.status)}</span
-        >
-      </td>
-      <td>
-        <span class="chip priority-${ticket.priority}">${priorityLabel(ticket.priority)}</span>
-      </td>
-      <td>${agentName(ticket.assigneeId, this.agents)}</td>
-      <td>
-        <escalated-sla-badge
-          part="sla"
-          .ticket=${ticket}
-          locale=${this.locale}
-        ></escalated-sla-badge>
-      </td>
-    </tr>`;
+    const table = renderQueueTable(
+      {
+        tickets: this.tickets,
+        activeIndex: this.activeIndex,
+        bulk: this.bulk,
+        agents: this.lookups.agents,
+        locale: this.locale,
+        viewLabel: isQueueView(this.view) ? VIEW_LABELS[this.view] : VIEW_LABELS.all,
+      },
+      {
+        onFocusRow: (index) => (this.activeIndex = index),
+        onOpen: (reference) => void this.openTicket(reference),
+        onSelect: (reference) => this.toggleSelected(reference),
+        onSelectAll: (on) => this.selectAll(on),
+        onRowKeydown: (event) => this.onRowKeydown(event),
+      },
+    );
+    return html`${table}
+    ${
+      this.nextCursor
+        ? html`<button
+            class="more"
+            type="button"
+            ?disabled=${this.loadingMore}
+            @click=${this.loadMore}
+          >
+            ${this.loadingMore ? 'Loading…' : 'Load more'}
+          </button>`
+        : nothing
+    }`;
   }
 
   private queueQuery(cursor?: string): QueueQuery {
@@ -280,6 +355,7 @@ export class EscalatedAgentQueue extends EscalatedElement {
       department: this.department,
       limit: PAGE_SIZE,
       cursor,
+      ...this.filters,
     });
   }
 
@@ -293,14 +369,32 @@ export class EscalatedAgentQueue extends EscalatedElement {
       const page = await client.listQueue(this.queueQuery(), { signal });
       this.tickets = page.items;
       this.nextCursor = page.nextCursor;
-      this.activeIndex = 0;
+      this.activeIndex = Math.min(this.activeIndex, Math.max(page.items.length - 1, 0));
       this.listState = 'ready';
       this.listStale = false;
+      this.keepVisibleSelection();
       if (!quiet) void this.announcer.say(`${countOf(page.items.length, 'ticket')} shown.`);
     } catch (error) {
       if (isAbortError(error)) return;
       this.listError = errorMessage(error);
       this.listState = 'error';
+    }
+  }
+
+  private refresh(): void {
+    void this.loadDashboard();
+    void this.loadQueue();
+  }
+
+  /** Reloads the dashboard counts, which change with every ticket change anyone makes. */
+  private async loadDashboard(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    try {
+      this.dashboard = await getDashboard(client, { signal: this.requests.start('dashboard') });
+    } catch (error) {
+      // The queue works without the summary, so a failed dashboard is simply not shown.
+      if (!isAbortError(error)) this.dashboard = null;
     }
   }
 
@@ -321,29 +415,6 @@ export class EscalatedAgentQueue extends EscalatedElement {
     }
   }
 
-  private async loadAgents(): Promise<void> {
-    const client = this.client;
-    if (!client) return;
-    try {
-      this.agents = await client.listAgents({ signal: this.requests.start('agents') });
-    } catch (error) {
-      // Without the list, assignees show as ids and only "Unassigned" can be chosen.
-      if (!isAbortError(error)) this.agents = [];
-    }
-  }
-
-  private async loadDepartments(): Promise<void> {
-    const client = this.client;
-    if (!client) return;
-    try {
-      const signal = this.requests.start('departments');
-      this.departments = await client.listDepartments({ signal });
-    } catch (error) {
-      // Without the list, departments show as ids.
-      if (!isAbortError(error)) this.departments = [];
-    }
-  }
-
   private setView(view: QueueView): void {
     this.view = view;
   }
@@ -356,24 +427,166 @@ export class EscalatedAgentQueue extends EscalatedElement {
     this.sort = (event.target as HTMLSelectElement).value as QueueSort;
   }
 
+  private setFilter(name: keyof QueueFilterValues, value: string): void {
+    this.filters = { ...this.filters, [name]: value };
+  }
+
+  /** Applies the search text once typing pauses, so each keystroke does not reload. */
+  private onSearch(value: string): void {
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => this.setFilter('search', value), SEARCH_DEBOUNCE_MS);
+  }
+
+  private clearFilters(): void {
+    clearTimeout(this.searchTimer);
+    this.filters = NO_FILTERS;
+    this.renderRoot.querySelector<HTMLElement>('#search')?.focus();
+  }
+
+  // Bulk selection
+
+  private toggleSelected(reference: string): void {
+    const selected = new Set(this.bulk.selected);
+    if (selected.has(reference)) selected.delete(reference);
+    else if (selected.size < BULK_LIMIT) selected.add(reference);
+    this.bulk = { ...this.bulk, selected, confirmingDelete: false };
+  }
+
+  private selectAll(on: boolean): void {
+    const references = this.tickets.slice(0, BULK_LIMIT).map((ticket) => ticket.reference);
+    this.bulk = { ...this.bulk, selected: new Set(on ? references : []), confirmingDelete: false };
+  }
+
+  private clearSelection(): void {
+    this.bulk = { ...EMPTY_BULK };
+    this.renderRoot.querySelector<HTMLElement>('#select-all')?.focus();
+  }
+
+  /** Drops selected tickets that a reload no longer lists. */
+  private keepVisibleSelection(): void {
+    const shown = new Set(this.tickets.map((ticket) => ticket.reference));
+    const selected = new Set([...this.bulk.selected].filter((reference) => shown.has(reference)));
+    if (selected.size !== this.bulk.selected.size) this.bulk = { ...this.bulk, selected };
+  }
+
+  private async askBulkDelete(): Promise<void> {
+    this.bulk = { ...this.bulk, confirmingDelete: true };
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#bulk-delete-confirm')?.focus();
+  }
+
+  /**
+   * Applies `action` to the selected tickets. Tickets that failed stay selected and show their
+   * error in the row, and the outcome reads "3 of 5 updated."
+   */
+  private async runBulk(action: BulkAction, value?: string | string[] | null): Promise<void> {
+    const client = this.client;
+    const references = [...this.bulk.selected];
+    if (!client || references.length === 0 || this.bulk.running) return;
+    this.bulk = { ...this.bulk, running: true, confirmingDelete: false };
+    try {
+      const signal = this.requests.start('bulk');
+      const input = value === undefined ? { references, action } : { references, action, value };
+      const { summary, failures } = summariseBulk(await bulkUpdate(client, input, { signal }));
+      const selected = new Set(references.filter((reference) => failures.has(reference)));
+      this.bulk = { selected, failures, summary, running: false, confirmingDelete: false };
+      void this.announcer.say(summary);
+      void this.loadDashboard();
+      await this.loadQueue(true);
+    } catch (error) {
+      if (isAbortError(error)) return;
+      this.bulk = { ...this.bulk, running: false, summary: errorMessage(error) };
+      void this.announcer.say(errorMessage(error));
+    }
+  }
+
+  // Keyboard
+
+  private readonly onShortcut = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented || hasCommandModifier(event) || !this.client) return;
+    if (this.help.isOpen || isTypingTarget(event)) return;
+    if (event.key === '?') {
+      event.preventDefault();
+      this.help.open();
+      return;
+    }
+    const handled = this.openReference
+      ? this.onTicketShortcut(event.key)
+      : this.onQueueShortcut(event);
+    if (handled) event.preventDefault();
+  };
+
+  private onTicketShortcut(key: string): boolean {
+    const view = this.ticketView;
+    if (key === 'Escape') void this.closeTicket();
+    else if (key === 'r') void view?.focusComposer('reply');
+    else if (key === 'n') void view?.focusComposer('note');
+    else if (key === 's') view?.focusControl('status');
+    else if (key === 'p') view?.focusControl('priority');
+    else if (key === 'f') void view?.toggleFollow();
+    else return false;
+    return true;
+  }
+
+  private onQueueShortcut(event: KeyboardEvent): boolean {
+    const ticket = this.tickets[this.activeIndex];
+    if (!ticket) return false;
+    if (event.key === 'j') this.focusRow(this.activeIndex + 1);
+    else if (event.key === 'k') this.focusRow(this.activeIndex - 1);
+    else if (event.key === 'x') this.toggleSelected(ticket.reference);
+    else if (event.key === 'f') void this.toggleRowFollow(ticket);
+    else if (event.key === 'Enter' && this.isInRow(event)) void this.openTicket(ticket.reference);
+    else return false;
+    return true;
+  }
+
+  private isInRow(event: KeyboardEvent): boolean {
+    const target = event.composedPath()[0];
+    return target instanceof Element && target.closest('tr[part~="row"]') !== null;
+  }
+
+  // Arrow keys, Home and End move between rows as in a list.
   private onRowKeydown(event: KeyboardEvent): void {
-    const target = event.target as HTMLElement;
-    if (!target.classList.contains('row-button')) return;
     const last = this.tickets.length - 1;
     const moves: Record<string, number> = {
-      ArrowDown: Math.min(this.activeIndex + 1, last),
-      j: Math.min(this.activeIndex + 1, last),
-      ArrowUp: Math.max(this.activeIndex - 1, 0),
-      k: Math.max(this.activeIndex - 1, 0),
+      ArrowDown: this.activeIndex + 1,
+      ArrowUp: this.activeIndex - 1,
       Home: 0,
       End: last,
     };
     const next = moves[event.key];
     if (next === undefined) return;
     event.preventDefault();
+    this.focusRow(next);
+  }
+
+  /** Makes row `index` (clamped to the list) the active one and focuses its subject button. */
+  private focusRow(index: number): void {
+    const next = Math.max(0, Math.min(index, this.tickets.length - 1));
     this.activeIndex = next;
     this.renderRoot.querySelector<HTMLElement>(`.row-button[data-index="${next}"]`)?.focus();
   }
+
+  private async toggleRowFollow(ticket: Ticket): Promise<void> {
+    const client = this.client;
+    const selfId = this.session?.id;
+    if (!client || !selfId) return;
+    const following = !(ticket.followerIds ?? []).includes(selfId);
+    try {
+      const signal = this.requests.start(`follow-${ticket.reference}`);
+      const now = await setFollowing(client, ticket.reference, following, { signal });
+      const followerIds = (ticket.followerIds ?? []).filter((id) => id !== selfId);
+      if (now) followerIds.push(selfId);
+      this.replaceTicket({ ...ticket, followerIds });
+      void this.announcer.say(
+        now ? `Following ${ticket.reference}.` : `Stopped following ${ticket.reference}.`,
+      );
+    } catch (error) {
+      if (!isAbortError(error)) void this.announcer.say(errorMessage(error));
+    }
+  }
+
+  // Opening and closing tickets
 
   private async openTicket(reference: string): Promise<void> {
     this.openReference = reference;
@@ -381,10 +594,17 @@ export class EscalatedAgentQueue extends EscalatedElement {
     await this.ticketView?.focusHeading();
   }
 
+  private focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
+  }
+
   private async closeTicket(): Promise<void> {
     const reference = this.openReference;
     this.openReference = '';
-    if (this.listStale) await this.loadQueue(true);
+    if (this.listStale) {
+      void this.loadDashboard();
+      await this.loadQueue(true);
+    }
     await this.updateComplete;
     const row = this.renderRoot.querySelector<HTMLElement>(
       `tr[data-reference="${CSS.escape(reference)}"] .row-button`,
@@ -393,9 +613,12 @@ export class EscalatedAgentQueue extends EscalatedElement {
   }
 
   private onTicketUpdated(event: CustomEvent<TicketUpdatedDetail>): void {
-    const { ticket } = event.detail;
-    this.tickets = this.tickets.map((row) => (row.reference === ticket.reference ? ticket : row));
+    this.replaceTicket(event.detail.ticket);
     this.listStale = true;
+  }
+
+  private replaceTicket(ticket: Ticket): void {
+    this.tickets = this.tickets.map((row) => (row.reference === ticket.reference ? ticket : row));
   }
 
   private markStale(): void {

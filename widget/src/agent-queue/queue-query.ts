@@ -1,12 +1,20 @@
-import type { QueueQuery } from '../shared/api-types.js';
+import { PRIORITIES, type Priority, type QueueQuery } from '../shared/api-types.js';
 import { isTicketStatus } from '../shared/status.js';
 
 /**
- * Quick views of the queue: every open ticket, the agent's own, nobody's, or the tickets whose
- * SLA is in warning or breached. Without a status filter the API lists only open tickets, so
- * resolved and closed tickets are reached through the status filter.
+ * Quick views of the queue: every open ticket, the agent's own, nobody's, the urgent and
+ * critical ones, the tickets whose SLA is in warning or breached, and the ones the agent
+ * follows. Without a status filter the API lists only open tickets, so resolved and closed
+ * tickets are reached through the status filter.
  */
-export const QUEUE_VIEWS = ['all', 'mine', 'unassigned', 'sla_breaching'] as const;
+export const QUEUE_VIEWS = [
+  'all',
+  'mine',
+  'unassigned',
+  'urgent',
+  'sla_breaching',
+  'following',
+] as const;
 
 /** One of {@link QUEUE_VIEWS}. */
 export type QueueView = (typeof QUEUE_VIEWS)[number];
@@ -16,7 +24,9 @@ export const VIEW_LABELS: Readonly<Record<QueueView, string>> = {
   all: 'All open',
   mine: 'Mine',
   unassigned: 'Unassigned',
+  urgent: 'Urgent',
   sla_breaching: 'SLA breaching',
+  following: 'Following',
 };
 
 /** Queue orders: last updated first, newest first, or earliest running SLA deadline first. */
@@ -35,7 +45,10 @@ export const SORT_LABELS: Readonly<Record<QueueSort, string>> = {
   sla: 'SLA deadline',
 };
 
-/** Filters chosen in the queue's toolbar. Unknown values are left out of the query. */
+/**
+ * Filters chosen in the queue's toolbar. Unknown values are left out of the query.
+ * `createdFrom` and `createdTo` are calendar days (`2026-01-13`) in the reader's time zone.
+ */
 export interface QueueFilters {
   view: string;
   sort: string;
@@ -43,6 +56,11 @@ export interface QueueFilters {
   department: string;
   limit: number;
   cursor?: string;
+  priority?: string;
+  tag?: string;
+  search?: string;
+  createdFrom?: string;
+  createdTo?: string;
 }
 
 /** Returns true when `value` is one of {@link QUEUE_SORTS}. */
@@ -77,6 +95,35 @@ export function buildQueueQuery(filters: QueueFilters): QueueQuery {
   if (view !== 'sla_breaching' && sort !== DEFAULT_SORT) query.sort = sort;
   if (isTicketStatus(filters.status)) query.status = filters.status;
   if (filters.department) query.departmentId = filters.department;
+  if (isPriority(filters.priority)) query.priority = filters.priority;
+  if (filters.tag) query.tag = filters.tag;
+  const search = filters.search?.trim();
+  if (search) query.q = search;
+  const from = localDayBounds(filters.createdFrom);
+  if (from) query.createdFrom = from.start;
+  const to = localDayBounds(filters.createdTo);
+  if (to) query.createdTo = to.end;
   if (filters.cursor) query.cursor = filters.cursor;
   return query;
+}
+
+function isPriority(value: unknown): value is Priority {
+  return typeof value === 'string' && (PRIORITIES as readonly string[]).includes(value);
+}
+
+/**
+ * Returns the first and last millisecond of a calendar day (`2026-01-13`) in the reader's time
+ * zone, as ISO instants, so "created to" includes the whole chosen day. An empty or invalid
+ * day returns undefined.
+ */
+export function localDayBounds(
+  day: string | undefined,
+): { start: string; end: string } | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day ?? '');
+  if (!match) return undefined;
+  const [year, month, date] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
+  const start = new Date(year, month, date);
+  const next = new Date(year, month, date + 1);
+  if (Number.isNaN(start.getTime()) || start.getDate() !== date) return undefined;
+  return { start: start.toISOString(), end: new Date(next.getTime() - 1).toISOString() };
 }

@@ -3,13 +3,11 @@ import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { errorMessage, isAbortError } from '../shared/api-error.js';
 import {
-  contentTypeOf,
   DEFAULT_MAX_ATTACHMENT_SIZE_KB,
   DEFAULT_MAX_ATTACHMENTS,
   formatFileSize,
-  rejectionReason,
-  uploadFile,
 } from '../shared/attachments.js';
+import { contentTypeOf, rejectionReason, uploadFile } from '../shared/upload.js';
 import { baseStyles } from '../shared/base-styles.js';
 import type { EscalatedClient } from '../shared/client.js';
 import { clientContext } from '../shared/context.js';
@@ -68,13 +66,9 @@ const pickerStyles = css`
     accent-color: var(--escalated-color-primary);
   }
 
-  .rejections {
+  .rejections ul {
     margin: 0;
     padding-inline-start: var(--escalated-space-lg);
-  }
-
-  .rejections:empty {
-    display: none;
   }
 `;
 
@@ -182,9 +176,15 @@ export class EscalatedAttachmentPicker extends LitElement {
         >
         <input type="file" multiple hidden @change=${this.onPicked} />
       </div>
-      <ul class="rejections error-list" part="rejections" role="alert">
-        ${this.rejections.map((message) => html`<li class="field-error">${message}</li>`)}
-      </ul>
+      <div class="rejections" part="rejections" role="alert">
+        ${
+          this.rejections.length
+            ? html`<ul>
+                ${this.rejections.map((message) => html`<li class="field-error">${message}</li>`)}
+              </ul>`
+            : nothing
+        }
+      </div>
       ${
         this.files.length
           ? html`<ul class="files" part="files" aria-label="Attached files">
@@ -209,7 +209,7 @@ export class EscalatedAttachmentPicker extends LitElement {
             </button>`
           : nothing
       }
-      <button type="button" @click=${() => this.remove(item)}>
+      <button type="button" @click=${() => this.removeFile(item)}>
         Remove<span class="visually-hidden"> ${name}</span>
       </button>
     </li>`;
@@ -270,7 +270,12 @@ export class EscalatedAttachmentPicker extends LitElement {
         { ...request, size: item.file.size },
         { signal },
       );
-      await uploadFile(created.upload, item.file, (fraction) => this.patch(item, { progress: fraction * 100 }), signal);
+      await uploadFile(
+        created.upload,
+        item.file,
+        (fraction) => this.patch(item, { progress: fraction * 100 }),
+        signal,
+      );
       this.patch(item, { state: 'uploaded', progress: 100, attachmentId: created.attachmentId });
     } catch (error) {
       if (isAbortError(error)) return;
@@ -290,7 +295,7 @@ export class EscalatedAttachmentPicker extends LitElement {
     this.startUpload(item.file);
   }
 
-  private async remove(item: PickedFile): Promise<void> {
+  private async removeFile(item: PickedFile): Promise<void> {
     item.controller.abort();
     this.files = this.files.filter((candidate) => candidate !== item);
     // The clicked button is gone with its row, so focus moves to the picker button.

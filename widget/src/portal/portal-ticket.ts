@@ -2,16 +2,24 @@ import { consume } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { errorMessage, fieldErrors, isAbortError } from '../shared/api-error.js';
-import type { CustomerTicketDetail, Ticket } from '../shared/api-types.js';
+import type { Attachment, CustomerTicketDetail, Ticket } from '../shared/api-types.js';
+import type { EscalatedAttachmentPicker } from '../attachments/attachment-picker.js';
+import {
+  DEFAULT_MAX_ATTACHMENT_SIZE_KB,
+  DEFAULT_MAX_ATTACHMENTS,
+  saveBlob,
+} from '../shared/attachments.js';
 import { baseStyles } from '../shared/base-styles.js';
 import type { EscalatedClient } from '../shared/client.js';
 import { clientContext, sessionContext } from '../shared/context.js';
 import { Announcer, RequestScope } from '../shared/controllers.js';
-import { emit } from '../shared/events.js';
+import { emit, type TicketRatedDetail } from '../shared/events.js';
 import { renderFieldError } from '../shared/form-field.js';
 import { formatDateTime, priorityLabel } from '../shared/format.js';
 import { IdempotencyKeys } from '../shared/idempotency.js';
+import { loadElement } from '../shared/lazy.js';
 import { customerCanClose, customerCanReopen, statusLabel } from '../shared/status.js';
+import { attachmentBlockReason } from '../shared/composer.js';
 import { renderThread, threadStyles } from '../shared/thread.js';
 import type { SessionUser } from '../shared/token-source.js';
 import { validateReplyBody } from '../shared/validation.js';
@@ -23,7 +31,8 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
 /**
  * One of the customer's tickets, used inside `<escalated-portal>`: the conversation without
- * internal notes, a reply form, and Close / Reopen. Closing asks for confirmation in place.
+ * internal notes, a reply form with attachments, Close / Reopen, and on resolved or closed
+ * tickets the satisfaction rating. Closing asks for confirmation in place.
  *
  * @summary A customer's view of one ticket.
  * @csspart header - Subject, reference, status, priority and department.
@@ -31,10 +40,14 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error';
  * @csspart reply - A public message.
  * @csspart link - A link in a message.
  * @csspart composer - The reply form.
+ * @csspart attachments - The files of a message.
+ * @csspart attachment - One file of a message, with its download button.
+ * @csspart rating - The satisfaction rating.
  * @csspart toolbar - The Close / Reopen buttons.
  * @csspart confirm - The question and buttons that confirm closing the ticket.
  * @fires escalated-reply-created - `{ reference, replyId, internal: false }` after a reply is sent.
  * @fires escalated-ticket-updated - `{ reference, ticket }` after the ticket is closed or reopened.
+ * @fires escalated-ticket-rated - `{ reference, rating }` after the customer rates the ticket.
  * @since 0.1.0
  */
 export class EscalatedPortalTicket extends LitElement {
@@ -50,6 +63,14 @@ export class EscalatedPortalTicket extends LitElement {
 
   /** Departments whose names the header shows; a department not listed here is left out. */
   @property({ attribute: false }) departments: readonly DepartmentOption[] = [];
+
+  /** Maximum size of one attachment, in KB. */
+  @property({ type: Number, attribute: 'max-attachment-size-kb' })
+  maxAttachmentSizeKb = DEFAULT_MAX_ATTACHMENT_SIZE_KB;
+
+  /** Maximum number of attachments per reply. */
+  @property({ type: Number, attribute: 'max-attachments' })
+  maxAttachments = DEFAULT_MAX_ATTACHMENTS;
 
   @consume({ context: clientContext, subscribe: true })
   @state()
@@ -68,6 +89,7 @@ export class EscalatedPortalTicket extends LitElement {
   @state() private confirmingClose = false;
 
   @query('#reply-body') private replyBody?: HTMLTextAreaElement;
+  @query('escalated-attachment-picker') private picker?: EscalatedAttachmentPicker;
 
   private readonly requests = new RequestScope(this);
   private readonly announcer = new Announcer(this);
@@ -89,6 +111,7 @@ export class EscalatedPortalTicket extends LitElement {
   // Disconnecting aborted any running request, so a moved element loads its data again.
   override connectedCallback(): void {
     super.connectedCallback();
+    loadElement('escalated-attachment-picker', () => import('../attachments/define.js'));
     if (this.hasUpdated) void this.load(true);
   }
 
@@ -143,10 +166,15 @@ export class EscalatedPortalTicket extends LitElement {
         ${this.announcer.render()}`;
     }
     const { ticket, replies } = this.detail;
+    const threadOptions = {
+      viewerId: this.session?.id,
+      locale: this.locale || undefined,
+      onDownload: (attachment: Attachment) => void this.download(attachment),
+    };
     return html`<div class="stack">
-      ${this.renderHeader(ticket)}
-      ${renderThread(ticket, replies, { viewerId: this.session?.id, locale: this.locale || undefined })}
-      ${this.renderComposer()} ${this.renderActions(ticket)} ${this.announcer.render()}
+      ${this.renderHeader(ticket)} ${renderThread(ticket, replies, threadOptions)}
+      ${this.renderRating(ticket)} ${this.renderComposer()} ${this.renderActions(ticket)}
+      ${this.announcer.render()}
     </div>`;
   }
 
@@ -175,6 +203,33 @@ export class EscalatedPortalTicket extends LitElement {
     return html`<span class="department" part="department">Department: ${department.name}</span>`;
   }
 
+  private renderRating(ticket: Ticket): TemplateResult | typeof nothing {
+    if (ticket.status !== 'resolved' && ticket.status !== 'closed') return nothing;
+    loadElement('escalated-ticket-rating', () => import('./define-rating.js'));
+    return html`<escalated-ticket-rating
+      exportparts="rating"
+      reference=${ticket.reference}
+      locale=${this.locale}
+      .rating=${this.detail?.rating ?? null}
+      @escalated-ticket-rated=${this.onRated}
+    ></escalated-ticket-rating>`;
+  }
+
+  private onRated(event: CustomEvent<TicketRatedDetail>): void {
+    if (this.detail) this.detail = { ...this.detail, rating: event.detail.rating };
+  }
+
+  private async download(attachment: Attachment): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    try {
+      const signal = this.requests.start(`download-${attachment.id}`);
+      saveBlob(await client.downloadAttachment(attachment.id, { signal }), attachment.fileName);
+    } catch (error) {
+      if (!isAbortError(error)) this.actionError = errorMessage(error);
+    }
+  }
+
   private renderComposer(): TemplateResult {
     return html`<form class="stack composer" part="composer" novalidate @submit=${this.onReply}>
       <div class="field">
@@ -187,6 +242,11 @@ export class EscalatedPortalTicket extends LitElement {
         ></textarea>
         ${renderFieldError('reply-body-error', this.replyError)}
       </div>
+      <escalated-attachment-picker
+        exportparts="dropzone, files, file, rejections"
+        max-size-kb=${this.maxAttachmentSizeKb}
+        max-files=${this.maxAttachments}
+      ></escalated-attachment-picker>
       <div class="toolbar">
         <button class="primary" type="submit" ?disabled=${this.busy}>Send reply</button>
       </div>
@@ -266,7 +326,7 @@ export class EscalatedPortalTicket extends LitElement {
     const textarea = this.replyBody;
     if (!client || !textarea || this.busy) return;
     const body = textarea.value.trim();
-    this.replyError = validateReplyBody(body).body ?? '';
+    this.replyError = validateReplyBody(body).body ?? attachmentBlockReason(this.picker) ?? '';
     if (this.replyError) {
       textarea.focus();
       return;
@@ -277,14 +337,17 @@ export class EscalatedPortalTicket extends LitElement {
   private async sendReply(client: EscalatedClient, textarea: HTMLTextAreaElement, body: string) {
     this.busy = true;
     try {
-      const idempotencyKey = this.keys.keyFor({ reference: this.reference, body });
+      const attachmentIds = this.picker?.attachmentIds ?? [];
+      const input = attachmentIds.length ? { body, attachmentIds } : { body };
+      const idempotencyKey = this.keys.keyFor({ reference: this.reference, ...input });
       const signal = this.requests.start('reply');
-      const { reply } = await client.replyToTicket(this.reference, body, {
+      const { reply } = await client.replyToTicket(this.reference, input, {
         signal,
         idempotencyKey,
       });
       this.keys.complete();
       textarea.value = '';
+      this.picker?.clear();
       await this.load(true);
       void this.announcer.say('Reply sent.');
       emit(this, 'escalated-reply-created', {

@@ -1,12 +1,24 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { errorMessage, isAbortError } from '../shared/api-error.js';
-import type { Ticket } from '../shared/api-types.js';
+import type { GuestTicketResult, Ticket } from '../shared/api-types.js';
+import { DEFAULT_MAX_ATTACHMENT_SIZE_KB, DEFAULT_MAX_ATTACHMENTS } from '../shared/attachments.js';
+import { EscalatedClient } from '../shared/client.js';
 import { Announcer, RequestScope } from '../shared/controllers.js';
 import { EscalatedElement } from '../shared/escalated-element.js';
 import type { TicketCreatedDetail } from '../shared/events.js';
 import { formatDateTime, formatRelative } from '../shared/format.js';
 import { statusLabel } from '../shared/status.js';
+import { TokenSource } from '../shared/token-source.js';
+import {
+  clearGuestSession,
+  guestLink,
+  loadGuestSession,
+  readGuestLink,
+  saveGuestSession,
+  withoutGuestToken,
+  type GuestSession,
+} from './guest-session.js';
 import type { EscalatedPortalTicket } from './portal-ticket.js';
 import { portalStyles, ticketStyles } from './portal.styles.js';
 import type { DepartmentOption, EscalatedTicketForm } from './ticket-form.js';
@@ -21,7 +33,8 @@ const PAGE_SIZE = 25;
 // reaches them from the host page.
 const NESTED_PARTS =
   'form, form-error, field-error, header, status, priority, department, thread, reply, ' +
-  'link, composer, toolbar, confirm';
+  'link, composer, toolbar, confirm, attachments, attachment, dropzone, files, file, ' +
+  'rejections, rating';
 
 /** Reads the `departments` attribute, a JSON array of `{ id, name }`, ignoring anything else. */
 function parseDepartments(value: string | null): DepartmentOption[] {
@@ -40,7 +53,13 @@ function parseDepartments(value: string | null): DepartmentOption[] {
 
 /**
  * The customer portal: the signed-in customer's tickets, a form to open one, and each
- * ticket's conversation with reply, close and reopen.
+ * ticket's conversation with reply, attachments, close, reopen and rating.
+ *
+ * Without `token` and `tokenProvider`, visitors can open a ticket as a guest with their name
+ * and email. The API returns a token for that ticket only, which the portal keeps in
+ * sessionStorage for the tab and shows as a link. Guest email links to the page,
+ * `?ticket=<reference>#escalated-token=<token>`, open that ticket; the token is then removed
+ * from the address bar.
  *
  * @summary Customer help desk portal.
  * @example
@@ -64,6 +83,12 @@ function parseDepartments(value: string | null): DepartmentOption[] {
  * @csspart composer - The reply form.
  * @csspart toolbar - A row of buttons.
  * @csspart confirm - The question and buttons that confirm closing a ticket.
+ * @csspart guest-access - A guest's link back to their ticket, with copy and forget buttons.
+ * @csspart attachments - The files of a message.
+ * @csspart attachment - One file of a message, with its download button.
+ * @csspart dropzone - The area of the reply form that takes dropped files.
+ * @csspart files - The files picked for a reply, with upload progress.
+ * @csspart rating - The satisfaction rating of a resolved or closed ticket.
  * @cssproperty --escalated-color-primary - Colour of primary buttons and links.
  * @cssproperty --escalated-font-family - Font of all text.
  * @cssproperty --escalated-font-size-md - Base font size.
@@ -71,6 +96,7 @@ function parseDepartments(value: string | null): DepartmentOption[] {
  * @fires escalated-ticket-created - `{ reference }` after the customer opens a ticket.
  * @fires escalated-reply-created - `{ reference, replyId, internal }` after the customer replies.
  * @fires escalated-ticket-updated - `{ reference, ticket }` after a close or reopen.
+ * @fires escalated-ticket-rated - `{ reference, rating }` after the customer rates a ticket.
  * @since 0.1.0
  */
 export class EscalatedPortal extends EscalatedElement {
@@ -80,6 +106,15 @@ export class EscalatedPortal extends EscalatedElement {
   @property({ converter: { fromAttribute: parseDepartments } })
   departments: DepartmentOption[] = [];
 
+  /** Maximum size of one attachment, in KB; the API's limit decides in the end. */
+  @property({ type: Number, attribute: 'max-attachment-size-kb' })
+  maxAttachmentSizeKb = DEFAULT_MAX_ATTACHMENT_SIZE_KB;
+
+  /** Maximum number of attachments per reply; the API's limit decides in the end. */
+  @property({ type: Number, attribute: 'max-attachments' })
+  maxAttachments = DEFAULT_MAX_ATTACHMENTS;
+
+  @state() private guestSession: GuestSession | null = null;
   @state() private view: PortalView = { name: 'list' };
   @state() private tickets: Ticket[] = [];
   @state() private nextCursor: string | null = null;
@@ -93,8 +128,16 @@ export class EscalatedPortal extends EscalatedElement {
   private readonly requests = new RequestScope(this);
   private readonly announcer = new Announcer(this);
   private listStale = false;
+  // A client without a token, which sends guest tickets.
+  private anonymousClient: EscalatedClient | null = null;
+  // Reference to open once the client for a new guest token exists.
+  private pendingReference = '';
 
   protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('apiBase')) {
+      const tokens = new TokenSource(undefined, undefined);
+      this.anonymousClient = this.apiBase ? new EscalatedClient(this.apiBase, tokens) : null;
+    }
     const previousClient = this.client;
     super.willUpdate(changed);
     if (this.client === previousClient) return;
@@ -104,12 +147,49 @@ export class EscalatedPortal extends EscalatedElement {
     this.tickets = [];
     this.nextCursor = null;
     this.listState = 'idle';
+    if (this.client && this.isGuest && this.pendingReference) {
+      this.view = { name: 'ticket', reference: this.pendingReference };
+    }
+    this.pendingReference = '';
   }
 
   // Disconnecting aborted any running request, so a moved element loads its data again.
   override connectedCallback(): void {
     super.connectedCallback();
+    this.restoreGuestSession();
     if (this.hasUpdated && this.view.name === 'list') void this.loadList(true);
+  }
+
+  /** True while the portal acts with a guest's ticket-scoped token. */
+  private get isGuest(): boolean {
+    return !this.hostSignedIn && Boolean(this.guestToken);
+  }
+
+  /** True when visitors may open a guest ticket, because the API is set and no user is signed in. */
+  private get offersGuestTickets(): boolean {
+    return Boolean(this.apiBase) && !this.hostSignedIn;
+  }
+
+  /**
+   * Takes the guest access from a guest link in the page URL, else from this tab's
+   * sessionStorage. A token found in the URL is stored and then removed from the address bar.
+   */
+  private restoreGuestSession(): void {
+    if (this.guestSession) return;
+    const fromLink = readGuestLink(window.location.href);
+    if (fromLink) {
+      saveGuestSession(fromLink);
+      const cleaned = withoutGuestToken(window.location.href);
+      window.history.replaceState(window.history.state, '', cleaned);
+    }
+    const session = fromLink ?? loadGuestSession();
+    if (session) this.useGuestSession(session);
+  }
+
+  private useGuestSession(session: GuestSession): void {
+    this.guestSession = session;
+    this.pendingReference = session.reference;
+    this.guestToken = session.token;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -124,49 +204,130 @@ export class EscalatedPortal extends EscalatedElement {
   }
 
   private renderHeader(): TemplateResult {
-    const heading = this.view.name === 'new' ? 'New ticket' : 'Your support tickets';
-    const showHeading = this.view.name !== 'ticket';
+    const signedOut = !this.client;
+    const heading = signedOut
+      ? 'Contact support'
+      : this.view.name === 'new'
+        ? 'New ticket'
+        : 'Your support tickets';
+    const showHeading = signedOut || this.view.name !== 'ticket';
     return html`<div class="portal-header" part="header">
       ${showHeading ? html`<h2 tabindex="-1" id="heading">${heading}</h2>` : nothing}
       <div class="toolbar" part="toolbar">
         ${
-          this.view.name === 'list'
-            ? html`<button
-                class="primary"
-                type="button"
-                ?disabled=${!this.client}
-                @click=${this.showForm}
-              >
-                New ticket
-              </button>`
-            : html`<button type="button" @click=${this.showList}>Back to all tickets</button>`
+          signedOut
+            ? nothing
+            : this.view.name === 'list'
+              ? html`<button
+                  class="primary"
+                  type="button"
+                  ?disabled=${!this.client}
+                  @click=${this.showForm}
+                >
+                  New ticket
+                </button>`
+              : html`<button type="button" @click=${this.showList}>Back to all tickets</button>`
         }
       </div>
     </div>`;
   }
 
   private renderView(): TemplateResult {
-    if (!this.client) {
+    if (!this.client && !this.offersGuestTickets) {
       return html`<p class="muted">Sign in to see your support tickets and open new ones.</p>`;
     }
-    if (this.view.name === 'new') {
-      return html`<escalated-ticket-form
+    if (!this.client || this.view.name === 'new') return this.renderForm();
+    const guestAccess = this.isGuest ? this.renderGuestAccess() : nothing;
+    if (this.view.name === 'ticket') {
+      return html`${guestAccess}<escalated-portal-ticket
+          exportparts=${NESTED_PARTS}
+          reference=${this.view.reference}
+          locale=${this.locale}
+          max-attachment-size-kb=${this.maxAttachmentSizeKb}
+          max-attachments=${this.maxAttachments}
+          .departments=${this.departments}
+          @escalated-reply-created=${this.markListStale}
+          @escalated-ticket-updated=${this.markListStale}
+        ></escalated-portal-ticket>`;
+    }
+    return html`${guestAccess}${this.renderList()}`;
+  }
+
+  /** Renders the new-ticket form, which asks guests for their name and email as well. */
+  private renderForm(): TemplateResult {
+    const guest = !this.hostSignedIn;
+    return html`${
+        this.client
+          ? nothing
+          : html`<p class="intro">
+              Sign in to see all your tickets, or open a ticket as a guest: we reply by email and
+              give you a link back to the conversation.
+            </p>`
+      }
+      <escalated-ticket-form
         exportparts=${NESTED_PARTS}
+        ?guest=${guest}
+        .guestClient=${this.anonymousClient}
+        .onGuestCreated=${this.onGuestCreated}
         .departments=${this.departments}
         @escalated-ticket-created=${this.onTicketCreated}
       ></escalated-ticket-form>`;
+  }
+
+  private renderGuestAccess(): TemplateResult | typeof nothing {
+    const session = this.guestSession;
+    if (!session) return nothing;
+    const link = guestLink(session, window.location.href);
+    return html`<section class="guest-access stack" part="guest-access" aria-label="Guest access">
+      <p>
+        You are using a guest link. Keep this link to come back to your ticket; anyone who has it
+        can read and answer the ticket.
+      </p>
+      <div class="field">
+        <label for="guest-link">Your link</label>
+        <input id="guest-link" readonly .value=${link} @focus=${this.selectAll} />
+      </div>
+      <div class="toolbar">
+        <button type="button" @click=${() => this.copyLink(link)}>Copy link</button>
+        <button type="button" @click=${this.forgetGuest}>Forget this ticket on this device</button>
+      </div>
+    </section>`;
+  }
+
+  private selectAll(event: FocusEvent): void {
+    (event.target as HTMLInputElement).select();
+  }
+
+  private async copyLink(link: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(link);
+      void this.announcer.say('Link copied.');
+    } catch {
+      // The clipboard API needs a secure context and permission; the field stays selectable.
+      this.renderRoot.querySelector<HTMLInputElement>('#guest-link')?.focus();
+      void this.announcer.say('The link could not be copied. Copy it from the field.');
     }
-    if (this.view.name === 'ticket') {
-      return html`<escalated-portal-ticket
-        exportparts=${NESTED_PARTS}
-        reference=${this.view.reference}
-        locale=${this.locale}
-        .departments=${this.departments}
-        @escalated-reply-created=${this.markListStale}
-        @escalated-ticket-updated=${this.markListStale}
-      ></escalated-portal-ticket>`;
-    }
-    return this.renderList();
+  }
+
+  private readonly onGuestCreated = (result: GuestTicketResult): void => {
+    const session = { token: result.accessToken, reference: result.ticket.reference };
+    saveGuestSession(session);
+    this.useGuestSession(session);
+    void this.focusOpenTicket();
+  };
+
+  private async focusOpenTicket(): Promise<void> {
+    await this.updateComplete;
+    await this.ticketView?.focusHeading();
+  }
+
+  private async forgetGuest(): Promise<void> {
+    clearGuestSession();
+    this.guestSession = null;
+    this.guestToken = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
+    void this.announcer.say('The guest link was removed from this device.');
   }
 
   private renderList(): TemplateResult {
@@ -286,6 +447,8 @@ export class EscalatedPortal extends EscalatedElement {
   }
 
   private onTicketCreated(event: CustomEvent<TicketCreatedDetail>): void {
+    // A guest ticket comes with its own token, handled by onGuestCreated.
+    if (!this.hostSignedIn) return;
     this.listStale = true;
     void this.loadList(true);
     void this.openTicket(event.detail.reference);

@@ -7,6 +7,7 @@ import {
   PRIORITIES,
   PRIORITY_LABELS,
   type CreateTicketInput,
+  type GuestTicketResult,
   type Priority,
 } from '../shared/api-types.js';
 import { baseStyles } from '../shared/base-styles.js';
@@ -16,7 +17,12 @@ import { Announcer, RequestScope } from '../shared/controllers.js';
 import { emit } from '../shared/events.js';
 import { renderFieldError } from '../shared/form-field.js';
 import { IdempotencyKeys } from '../shared/idempotency.js';
-import { isValid, validateTicketDraft, type FieldErrors } from '../shared/validation.js';
+import {
+  isValid,
+  validateGuestContact,
+  validateTicketDraft,
+  type FieldErrors,
+} from '../shared/validation.js';
 import { ESCALATED_VERSION } from '../shared/version.js';
 import { formStyles } from './portal.styles.js';
 
@@ -27,12 +33,13 @@ export interface DepartmentOption {
 }
 
 // Fields of the form in display order, so the first invalid one receives focus.
-const FIELD_ORDER = ['subject', 'body', 'priority', 'departmentId'] as const;
+const FIELD_ORDER = ['name', 'email', 'subject', 'body', 'priority', 'departmentId'] as const;
 
 /**
  * The customer's "new ticket" form, used inside `<escalated-portal>`. It validates like the
  * API does before sending, shows the API's per-field messages, and reuses the idempotency key
- * when the same content is submitted again after a failure.
+ * when the same content is submitted again after a failure. With `guest`, it also requests a
+ * name and email address and opens the ticket through `POST /guest/tickets`.
  *
  * @summary Form that opens a support ticket.
  * @csspart form - The form element.
@@ -48,6 +55,15 @@ export class EscalatedTicketForm extends LitElement {
   /** Departments to offer. The department field is hidden when the list is empty. */
   @property({ attribute: false }) departments: readonly DepartmentOption[] = [];
 
+  /** Requests name and email and creates a guest ticket, which needs no sign-in. */
+  @property({ type: Boolean }) guest = false;
+
+  /** Client without a token that sends the guest ticket, used when `guest` is set. */
+  @property({ attribute: false }) guestClient: EscalatedClient | null = null;
+
+  /** Receives the guest ticket and its access token after a guest ticket was created. */
+  @property({ attribute: false }) onGuestCreated: ((result: GuestTicketResult) => void) | undefined;
+
   @consume({ context: clientContext, subscribe: true })
   @state()
   private client: EscalatedClient | null = null;
@@ -62,9 +78,13 @@ export class EscalatedTicketForm extends LitElement {
   private readonly announcer = new Announcer(this);
   private readonly keys = new IdempotencyKeys();
 
-  /** Moves focus to the subject field. */
+  /** Moves focus to the first field. */
   override focus(): void {
-    this.renderRoot.querySelector<HTMLElement>('#subject')?.focus();
+    this.renderRoot.querySelector<HTMLElement>(this.guest ? '#name' : '#subject')?.focus();
+  }
+
+  private get activeClient(): EscalatedClient | null {
+    return this.guest ? this.guestClient : this.client;
   }
 
   override render(): TemplateResult {
@@ -75,6 +95,7 @@ export class EscalatedTicketForm extends LitElement {
           ? html`<div class="error" role="alert" part="form-error">${this.formError}</div>`
           : nothing
       }
+      ${this.guest ? this.renderContact() : nothing}
       <div class="field">
         <label for="subject">Subject</label>
         <input
@@ -98,12 +119,38 @@ export class EscalatedTicketForm extends LitElement {
       </div>
       ${this.renderPriority()} ${this.renderDepartment()}
       <div class="toolbar" part="toolbar">
-        <button class="primary" type="submit" ?disabled=${this.submitting || !this.client}>
+        <button class="primary" type="submit" ?disabled=${this.submitting || !this.activeClient}>
           ${this.submitting ? 'Submitting…' : 'Submit ticket'}
         </button>
       </div>
       ${this.announcer.render()}
     </form>`;
+  }
+
+  private renderContact(): TemplateResult {
+    return html`<div class="field">
+        <label for="name">Your name</label>
+        <input
+          id="name"
+          name="name"
+          autocomplete="name"
+          aria-invalid=${this.errors.name ? 'true' : 'false'}
+          aria-describedby="name-error"
+        />
+        ${renderFieldError('name-error', this.errors.name)}
+      </div>
+      <div class="field">
+        <label for="email">Email address</label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autocomplete="email"
+          aria-invalid=${this.errors.email ? 'true' : 'false'}
+          aria-describedby="email-error"
+        />
+        ${renderFieldError('email-error', this.errors.email)}
+      </div>`;
   }
 
   private renderPriority(): TemplateResult {
@@ -145,30 +192,51 @@ export class EscalatedTicketForm extends LitElement {
     return draft;
   }
 
+  private readContact(): { name: string; email: string } {
+    const data = new FormData(this.form);
+    return {
+      name: String(data.get('name') ?? '').trim(),
+      email: String(data.get('email') ?? '').trim(),
+    };
+  }
+
   private async onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const client = this.client;
+    const client = this.activeClient;
     if (!client || this.submitting) return;
     const draft = this.readDraft();
+    const contact = this.guest ? this.readContact() : undefined;
     this.formError = '';
-    this.errors = validateTicketDraft(draft);
+    this.errors = {
+      ...(contact ? validateGuestContact(contact) : {}),
+      ...validateTicketDraft(draft),
+    };
     if (!isValid(this.errors)) {
       await this.focusFirstInvalid();
       return;
     }
-    await this.submit(client, draft);
+    await this.submit(client, draft, contact);
   }
 
-  private async submit(client: EscalatedClient, draft: CreateTicketInput): Promise<void> {
+  private async submit(
+    client: EscalatedClient,
+    draft: CreateTicketInput,
+    contact: { name: string; email: string } | undefined,
+  ): Promise<void> {
     this.submitting = true;
     try {
-      const idempotencyKey = this.keys.keyFor(draft);
+      const idempotencyKey = this.keys.keyFor({ ...draft, ...contact });
       const signal = this.requests.start('create');
-      const { ticket } = await client.createTicket(draft, { signal, idempotencyKey });
+      const options = { signal, idempotencyKey };
+      const guestResult = contact
+        ? await client.createGuestTicket({ ...draft, ...contact }, options)
+        : undefined;
+      const { ticket } = guestResult ?? (await client.createTicket(draft, options));
       this.keys.complete();
       this.form.reset();
       void this.announcer.say(`Ticket ${ticket.reference} created.`);
       emit(this, 'escalated-ticket-created', { reference: ticket.reference });
+      if (guestResult) this.onGuestCreated?.(guestResult);
     } catch (error) {
       if (isAbortError(error)) return;
       this.errors = { ...fieldErrors(error) };

@@ -78,6 +78,8 @@ export interface Ticket {
   closedAt: string | null;
   version: number;
   sla: TicketSla | null;
+  /** Files attached when the ticket was opened. */
+  attachments?: Attachment[];
 }
 
 /** Author of a reply or actor of an activity entry. */

@@ -105,7 +105,7 @@ export class EscalatedClient {
 
   /**
    * Rates the customer's resolved or closed ticket, or changes the rating within 7 days of the
-   * first one. The API answers 409 `rating.notAllowed` or `rating.locked` otherwise.
+   * first one. Otherwise the API returns 409 `rating.notAllowed` or `rating.locked`.
    */
   async rateTicket(
     reference: string,
@@ -192,7 +192,7 @@ export class EscalatedClient {
   }
 
   /**
-   * Sends a request to a route under `baseUrl` and returns the parsed JSON answer, for routes
+   * Sends a request to a route under `baseUrl` and returns the parsed JSON body, for routes
    * that have no method of their own here (the agent workspace keeps its calls in its own
    * chunk). Errors are thrown as for every other call.
    */

@@ -41,6 +41,12 @@ export class EscalatedElement extends LitElement {
   /** BCP 47 locale for dates, or empty for the browser's default. */
   @property() locale = '';
 
+  /**
+   * A ticket-scoped guest token, used only while neither `token` nor `tokenProvider` is set.
+   * The portal sets it after a guest opens a ticket or follows a guest link.
+   */
+  @state() protected guestToken = '';
+
   /** The API client for the current configuration, null until `api-base` and a token are set. */
   @provide({ context: clientContext })
   @state()
@@ -53,16 +59,21 @@ export class EscalatedElement extends LitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
-    if (changed.has('apiBase') || changed.has('token') || changed.has('tokenProvider')) {
-      this.client = this.createClient();
-    }
+    const credentials = ['apiBase', 'token', 'tokenProvider', 'guestToken'];
+    if (credentials.some((name) => changed.has(name))) this.client = this.createClient();
+  }
+
+  /** True when the host page signs the user in, with `token` or `tokenProvider`. */
+  protected get hostSignedIn(): boolean {
+    return Boolean(this.token) || this.tokenProvider !== undefined;
   }
 
   private createClient(): EscalatedClient | null {
-    const hasCredentials = Boolean(this.token) || this.tokenProvider !== undefined;
-    this.session = this.token ? decodeSessionUser(this.token) : null;
+    const token = this.token || (this.tokenProvider ? '' : this.guestToken);
+    const hasCredentials = Boolean(token) || this.tokenProvider !== undefined;
+    this.session = token ? decodeSessionUser(token) : null;
     if (!this.apiBase || !hasCredentials) return null;
-    const tokens = new TokenSource(this.token || undefined, this.tokenProvider, (user) => {
+    const tokens = new TokenSource(token || undefined, this.tokenProvider, (user) => {
       this.session = user;
     });
     return new EscalatedClient(this.apiBase, tokens);

@@ -1,4 +1,4 @@
-import type { Ticket } from './api-types.js';
+import type { Rating, Ticket } from './api-types.js';
 
 /** Detail of `escalated-ticket-created`. */
 export interface TicketCreatedDetail {
@@ -18,11 +18,18 @@ export interface TicketUpdatedDetail {
   ticket: Ticket;
 }
 
+/** Detail of `escalated-ticket-rated`: the requester's rating after it was saved. */
+export interface TicketRatedDetail {
+  reference: string;
+  rating: Rating;
+}
+
 /** Every event the elements fire, by name. */
 export interface EscalatedEventMap {
   'escalated-ticket-created': CustomEvent<TicketCreatedDetail>;
   'escalated-reply-created': CustomEvent<ReplyCreatedDetail>;
   'escalated-ticket-updated': CustomEvent<TicketUpdatedDetail>;
+  'escalated-ticket-rated': CustomEvent<TicketRatedDetail>;
 }
 
 declare global {

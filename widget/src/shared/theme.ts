@@ -26,6 +26,7 @@ const lightColors = css`
   --escalated-color-neutral-text: var(--escalated-color-gray-700);
   --escalated-color-note-surface: var(--escalated-color-amber-50);
   --escalated-color-note-border: var(--escalated-color-amber-600);
+  --escalated-color-backdrop: rgb(15 23 42 / 0.45);
 `;
 
 const darkColors = css`
@@ -52,6 +53,7 @@ const darkColors = css`
   --escalated-color-neutral-text: var(--escalated-color-gray-100);
   --escalated-color-note-surface: var(--escalated-color-amber-950);
   --escalated-color-note-border: var(--escalated-color-amber-600);
+  --escalated-color-backdrop: rgb(0 0 0 / 0.6);
 `;
 
 /**

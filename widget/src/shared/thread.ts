@@ -1,6 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
-import type { Actor, Reply, Ticket } from './api-types.js';
+import type { Actor, Attachment, Reply, Ticket } from './api-types.js';
+import { formatFileSize } from './attachments.js';
 import { displayName, formatDateTime, formatRelative } from './format.js';
 import { renderLinkedText } from './linkify.js';
 
@@ -9,6 +10,10 @@ export interface ThreadOptions {
   /** Id of the signed-in user, whose messages are labelled "You". */
   viewerId?: string | undefined;
   locale?: string | undefined;
+  /** Downloads an attachment. Without it, attachment names show as plain text. */
+  onDownload?: ((attachment: Attachment) => void) | undefined;
+  /** Renders buttons for one message, such as pin and unpin on internal notes. */
+  renderActions?: ((reply: Reply) => TemplateResult | typeof nothing) | undefined;
 }
 
 /** Styles of {@link renderThread}, to add to the element's `static styles`. */
@@ -59,6 +64,23 @@ export const threadStyles = css`
     color: var(--escalated-color-primary);
     overflow-wrap: anywhere;
   }
+
+  .message-actions {
+    margin-inline-start: auto;
+  }
+
+  .attachments {
+    list-style: none;
+    margin: var(--escalated-space-sm) 0 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--escalated-space-xs) var(--escalated-space-md);
+  }
+
+  .attachments li {
+    overflow-wrap: anywhere;
+  }
 `;
 
 /**
@@ -79,7 +101,7 @@ export function renderThread(
     internal: false,
     pinned: false,
     author: { id: ticket.requester.id, name: displayName(ticket.requester), role: 'customer' },
-    attachments: [],
+    attachments: ticket.attachments ?? [],
     createdAt: ticket.createdAt,
   } satisfies Reply;
   return html`<ol class="thread" part="thread" aria-label="Conversation">
@@ -101,9 +123,39 @@ function renderMessage(reply: Reply, options: ThreadOptions): TemplateResult {
       <time datetime=${reply.createdAt} title=${formatDateTime(reply.createdAt, options.locale)}
         >${formatRelative(reply.createdAt, options.locale)}</time
       >
+      ${
+        options.renderActions
+          ? html`<span class="message-actions">${options.renderActions(reply)}</span>`
+          : nothing
+      }
     </div>
     <p class="body">${renderLinkedText(reply.body)}</p>
+    ${renderAttachments(reply.attachments ?? [], options)}
   </li>`;
+}
+
+/** Renders the files of a message: name and size, with a download button when possible. */
+export function renderAttachments(
+  attachments: readonly Attachment[],
+  options: Pick<ThreadOptions, 'onDownload'>,
+): TemplateResult | typeof nothing {
+  if (attachments.length === 0) return nothing;
+  const download = options.onDownload;
+  return html`<ul class="attachments" part="attachments" aria-label="Attachments">
+    ${attachments.map(
+      (attachment) =>
+        html`<li part="attachment" data-attachment-id=${attachment.id}>
+          ${
+            download
+              ? html`<button type="button" class="link" @click=${() => download(attachment)}>
+                  ${attachment.fileName}
+                </button>`
+              : html`<span>${attachment.fileName}</span>`
+          }
+          <span class="muted">(${formatFileSize(attachment.size)})</span>
+        </li>`,
+    )}
+  </ul>`;
 }
 
 function authorName(author: Actor | null, viewerId: string | undefined): string {

@@ -43,3 +43,22 @@ export function validateReplyBody(body: string): FieldErrors {
 export function isValid(errors: FieldErrors): boolean {
   return Object.values(errors).every((message) => !message);
 }
+
+/** Maximum length of a guest's name, in UTF-16 code units after trimming. */
+export const NAME_MAX_LENGTH = 255;
+
+// A deliberately loose check: one @, no spaces, and a dot in the domain. The API decides.
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Validates a guest's name and email address before a guest ticket is sent. */
+export function validateGuestContact(contact: { name: string; email: string }): FieldErrors {
+  const errors: FieldErrors = {};
+  const name = validateText('Name', contact.name, NAME_MAX_LENGTH);
+  if (name) errors.name = name;
+  const email = contact.email.trim();
+  if (!email) errors.email = 'Enter your email address.';
+  else if (!EMAIL_PATTERN.test(email)) {
+    errors.email = 'Enter an email address such as name@example.com.';
+  }
+  return errors;
+}
