@@ -7,6 +7,7 @@ import { ApiError, invalidField } from '../lib/errors.js';
 import { getConfigItem, listConfigItems } from '../store/config-items.js';
 import type { TransactItem } from '../store/table.js';
 import { webhooksCollection } from '../webhooks/collection.js';
+import { apiKeysCollection } from '../apikeys/keys.js';
 
 const id = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
@@ -49,9 +50,27 @@ export interface Collection {
   createExtras?: (
     itemId: string,
     data: Record<string, unknown>,
-  ) => Promise<{ writes: TransactItem[]; responseFields: Record<string, unknown> }>;
+  ) => Promise<{
+    writes: TransactItem[];
+    responseFields: Record<string, unknown>;
+    /** Fields stored on the item itself but never shown (see `hiddenFields`). */
+    storedFields?: Record<string, unknown>;
+  }>;
   /** Builds the deletes of the items stored beside an item, for its delete transaction. */
-  deleteWrites?: (itemId: string) => TransactItem[];
+  deleteWrites?: (itemId: string, item: Record<string, unknown>) => TransactItem[];
+  /** Stored fields that responses leave out. */
+  hiddenFields?: string[];
+}
+
+/** Returns an item as responses show it, without the collection's hidden fields. */
+export function publicView(
+  collection: Collection,
+  item: Record<string, unknown>,
+): Record<string, unknown> {
+  if (!collection.hiddenFields?.length) return item;
+  return Object.fromEntries(
+    Object.entries(item).filter(([name]) => !collection.hiddenFields!.includes(name)),
+  );
 }
 
 async function requireItem(
@@ -155,6 +174,7 @@ export const COLLECTIONS: Record<string, Collection> = {
     checkUnused: async (itemId) => refuseIfUsed('DEPARTMENT', 'slaPolicyId', itemId, 'SLA policy'),
   },
   webhooks: webhooksCollection,
+  'api-keys': apiKeysCollection,
 };
 
 /** Finds a collection by its URL name, or answers 404. */

@@ -12,6 +12,8 @@ export interface Principal {
   /** Set for guest tokens: the one ticket this caller may act on. */
   ticketReference?: string;
   guest: boolean;
+  /** Set when another installation called with an `esk_` API key. */
+  apiKey?: { id: string; abilities: Array<'sync' | 'agent' | 'admin'> };
 }
 
 /** A person as a ticket shows them. */

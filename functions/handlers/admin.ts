@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { collectionNamed, type Collection } from '../admin/collections.js';
+import { collectionNamed, publicView, type Collection } from '../admin/collections.js';
 import { addBusinessMinutes, calendarSchema, type Calendar } from '../domain/calendar/index.js';
 import { settingsSchema } from '../domain/settings.js';
 import { ApiError, invalidField } from '../lib/errors.js';
@@ -55,6 +55,24 @@ function parsePatch(schema: z.ZodObject, raw: unknown): Record<string, unknown> 
   const parsed = parseOrThrow(schema.partial(), raw ?? {}, 'body') as Record<string, unknown>;
   const sent = raw && typeof raw === 'object' && !Array.isArray(raw) ? Object.keys(raw) : [];
   return Object.fromEntries(Object.entries(parsed).filter(([name]) => sent.includes(name)));
+}
+
+const META_FIELDS = new Set(['id', 'createdAt', 'updatedAt', 'version']);
+
+/**
+ * Splits a stored item into the fields its schema validates and the fields stored beside them
+ * (a key's hash), so an update revalidates the first and keeps the second.
+ */
+function splitStored(collection: Collection, item: Record<string, unknown>) {
+  const schemaFields = new Set(Object.keys(collection.schema.shape));
+  const data: Record<string, unknown> = {};
+  const stored: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(item)) {
+    if (META_FIELDS.has(name)) continue;
+    if (schemaFields.has(name)) data[name] = value;
+    else stored[name] = value;
+  }
+  return { data, stored };
 }
 
 /** Drops every configuration cache of this container after an admin change. */
@@ -134,7 +152,11 @@ export const routes: Record<string, Route> = {
     run: async ({ params }) => {
       const collection = collectionNamed(params.collection);
       if (collection.builtInIds) await ensureSlaDefaults();
-      return json(200, { items: await listConfigItems(collection.kind), nextCursor: null });
+      const items = await listConfigItems<Record<string, unknown>>(collection.kind);
+      return json(200, {
+        items: items.map((item) => publicView(collection, item)),
+        nextCursor: null,
+      });
     },
   }),
 
@@ -152,20 +174,22 @@ export const routes: Record<string, Route> = {
       const extras = await collection.createExtras?.(id, data);
       const item = await createConfigItem(
         writeContext(collection, request),
-        data,
+        { ...data, ...extras?.storedFields },
         id,
         extras?.writes,
       );
       await configChanged(collection);
-      return json(201, { ...item, ...extras?.responseFields });
+      return json(201, { ...publicView(collection, item), ...extras?.responseFields });
     },
   }),
 
   'GET /api/v1/admin/{collection}/{id}': route({
     access: 'admin',
     params: itemParams,
-    run: async ({ params }) =>
-      json(200, await loadItem(collectionNamed(params.collection), params.id)),
+    run: async ({ params }) => {
+      const collection = collectionNamed(params.collection);
+      return json(200, publicView(collection, await loadItem(collection, params.id)));
+    },
   }),
 
   'PATCH /api/v1/admin/{collection}/{id}': route({
@@ -175,15 +199,18 @@ export const routes: Record<string, Route> = {
       const collection = collectionNamed(request.params.collection);
       const patch = parsePatch(collection.schema, request.body);
       const current = await loadItem(collection, request.params.id);
-      const { id: _id, createdAt: _c, updatedAt: _u, version: _v, ...data } = current;
-      const next = parseOrThrow(collection.schema, { ...data, ...patch }, 'body') as Record<
+      const { data, stored } = splitStored(collection, current);
+      const parsed = parseOrThrow(collection.schema, { ...data, ...patch }, 'body') as Record<
         string,
         unknown
       >;
-      await collection.checkReferences?.(next);
-      const item = await updateConfigItem(writeContext(collection, request), current, next);
+      await collection.checkReferences?.(parsed);
+      const item = await updateConfigItem(writeContext(collection, request), current, {
+        ...parsed,
+        ...stored,
+      });
       await configChanged(collection);
-      return json(200, item);
+      return json(200, publicView(collection, item));
     },
   }),
 
@@ -203,7 +230,7 @@ export const routes: Record<string, Route> = {
       await deleteConfigItem(
         writeContext(collection, request),
         current,
-        collection.deleteWrites?.(request.params.id),
+        collection.deleteWrites?.(request.params.id, current),
       );
       await configChanged(collection);
       return { statusCode: 204 };

@@ -12,6 +12,8 @@ import type { Principal } from '../domain/types.js';
 import { config } from './config.js';
 import { ApiError } from './errors.js';
 import { GUEST_AUDIENCE, verifyGuestToken } from '../guests/tokens.js';
+import { authenticateApiKey } from '../apikeys/auth.js';
+import { API_KEY_PREFIX } from '../apikeys/keys.js';
 
 /** Longest token lifetime accepted: a day, plus a minute of clock skew. */
 const MAX_LIFETIME_SECONDS = 24 * 60 * 60 + 60;
@@ -121,8 +123,12 @@ function toPrincipal(payload: JWTPayload, now: number): Principal {
  * Verifies the bearer token of a request and returns the caller.
  * Throws 401 for a missing, malformed, expired, badly signed or over-long token.
  */
-export async function authenticate(authorization: string | undefined): Promise<Principal> {
+export async function authenticate(
+  authorization: string | undefined,
+  actingUser?: string,
+): Promise<Principal> {
   const token = bearerToken(authorization);
+  if (token.startsWith(API_KEY_PREFIX)) return authenticateApiKey(token, actingUser);
   if (isGuestToken(token)) return verifyGuestToken(token);
   const payload = await verifySignature(token);
   if (typeof payload.exp !== 'number') {

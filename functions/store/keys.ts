@@ -86,6 +86,7 @@ export const keys = {
     sk: `ACTIVITY#${createdAt}#${id}`,
   }),
   rating: (reference: string): ItemKey => ({ pk: `TICKET#${reference}`, sk: 'RATING' }),
+  apiKeyLookup: (hash: string): ItemKey => ({ pk: `APIKEY#${hash}`, sk: 'APIKEY' }),
   reportPartition: (scope: string) => `REPORT#${scope}`,
   reportDay: (scope: string, day: string): ItemKey => ({ pk: `REPORT#${scope}`, sk: day }),
   user: (id: string): ItemKey => ({ pk: `USER#${id}`, sk: 'PROFILE' }),
