@@ -17,10 +17,9 @@ async function createKey(abilities: string[]) {
 }
 
 function withKey(key: string, actingUser?: Record<string, unknown>) {
-  return {
-    token: key,
-    headers: actingUser ? { 'X-Escalated-Acting-User': JSON.stringify(actingUser) } : {},
-  };
+  const headers: Record<string, string> = {};
+  if (actingUser) headers['X-Escalated-Acting-User'] = JSON.stringify(actingUser);
+  return { token: key, headers };
 }
 
 describe('API keys', () => {
