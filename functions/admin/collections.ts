@@ -4,6 +4,7 @@ import { cannedResponseSchema, macroSchema, tagSchema } from '../domain/macros.j
 import { ruleSchema } from '../domain/rules/schema.js';
 import { slaPolicySchema } from '../domain/sla/policy.js';
 import { ApiError, invalidField } from '../lib/errors.js';
+import { getUser } from '../store/users.js';
 import { getConfigItem, listConfigItems } from '../store/config-items.js';
 import type { TransactItem } from '../store/table.js';
 import { webhooksCollection } from '../webhooks/collection.js';
@@ -159,6 +160,15 @@ export const COLLECTIONS: Record<string, Collection> = {
     checkReferences: async (data) => {
       const actions = (data.actions ?? []) as Array<{ type: string; value?: unknown }>;
       for (const [index, action] of actions.entries()) {
+        if (action.type === 'assign' && action.value) {
+          const user = await getUser(String(action.value));
+          if (!user || user.role === 'customer') {
+            throw invalidField(
+              `actions.${index}.value`,
+              `"${String(action.value)}" is not a known agent; pick one from /admin/agents`,
+            );
+          }
+        }
         if (action.type === 'department')
           await requireItem('DEPARTMENT', `actions.${index}.value`, action.value, 'department');
       }

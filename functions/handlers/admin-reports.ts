@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ApiError } from '../lib/errors.js';
+import { ApiError, invalidField } from '../lib/errors.js';
+import { findDepartment } from '../store/configuration.js';
 import { createHandler } from '../lib/handler.js';
 import { json, route, type Route } from '../lib/http.js';
 import { buildReport, reportCsv } from '../reports/compute.js';
@@ -39,6 +40,9 @@ export const routes: Record<string, Route> = {
     access: 'admin',
     query: reportQuery,
     run: async ({ query }) => {
+      if (query.departmentId && !(await findDepartment(query.departmentId))) {
+        throw invalidField('departmentId', `department "${query.departmentId}" does not exist`);
+      }
       const report = await buildReport({ ...period(query), departmentId: query.departmentId });
       if (query.format === 'csv') {
         const name = `escalated-report-${report.from}-to-${report.to}.csv`;

@@ -1,4 +1,5 @@
 import type { Principal, Ticket } from '../domain/types.js';
+import { ApiError } from '../lib/errors.js';
 import { createHandler } from '../lib/handler.js';
 import { json, route, type ApiRequest, type Route } from '../lib/http.js';
 import {
@@ -50,7 +51,13 @@ export const routes: Record<string, Route> = {
     body: createTicketBody,
     run: async (request) => {
       const { principal, body } = request;
-      const channel = principal.guest ? 'guest' : 'portal';
+      if (principal.guest) {
+        throw new ApiError(
+          'auth.forbidden',
+          'A guest link works for its one ticket; open another ticket with the guest form.',
+        );
+      }
+      const channel = 'portal';
       const { response } = await createTicket(principal, body, {
         channel,
         scope: scopeOf(request),

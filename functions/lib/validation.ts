@@ -37,6 +37,16 @@ function messageOf(issue: z.core.$ZodIssue): string {
   if (issue.code === 'too_big' && typeof issue.maximum === 'number' && issue.maximum > 1e12) {
     return 'is too large';
   }
+  if (issue.code === 'too_big' && issue.origin === 'array')
+    return `must list at most ${String(issue.maximum)} items`;
+  if (issue.code === 'too_small' && issue.origin === 'array')
+    return `must list at least ${String(issue.minimum)} items`;
+  if (issue.code === 'invalid_union' && issue.message.startsWith('Invalid discriminator')) {
+    return issue.message
+      .replace(/^Invalid discriminator value\. Expected /, 'must be one of ')
+      .replace(/'/g, '')
+      .replace(/ \| /g, ', ');
+  }
   return issue.message;
 }
 

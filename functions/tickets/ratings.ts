@@ -66,7 +66,7 @@ export async function rateTicket(
   }
   const rating: Rating = {
     rating: input.rating,
-    comment: input.comment ?? null,
+    comment: input.comment ?? existing?.comment ?? null,
     submittedAt: existing?.submittedAt ?? at,
     updatedAt: at,
   };

@@ -15,6 +15,9 @@ export function customerTicketView(ticket: Ticket, now = new Date().toISOString(
     lastAgentReplyAt: _agent,
     lastRequesterReplyAt: _requester,
     slaClock: _clock,
+    rulesCheckAt: _rules,
+    firedRules: _fired,
+    deletedAt: _deleted,
     ...rest
   } = ticket;
   return { ...rest, tags: [], followerIds: [], sla: publicSla(ticket, now) };

@@ -24,16 +24,20 @@ export interface DemoServerOptions {
   root: string;
   port: number;
   apiBase: string;
+  /** Origin of the S3 endpoint presigned uploads post to. */
+  uploadOrigin?: string;
   secret: string;
 }
 
-function contentSecurityPolicy(apiBase: string): string {
+function contentSecurityPolicy(apiBase: string, uploadOrigin: string | undefined): string {
   const apiOrigin = new URL(apiBase).origin;
+  const uploads = uploadOrigin ? ` ${new URL(uploadOrigin).origin}` : '';
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    `connect-src 'self' ${apiOrigin}`,
+    // Uploads go straight from the browser to the S3 endpoint, so it needs connect-src too.
+    `connect-src 'self' ${apiOrigin}${uploads}`,
     "img-src 'self' data:",
     "object-src 'none'",
     "base-uri 'none'",
@@ -117,7 +121,7 @@ function staticFile(root: string, pathname: string): string | undefined {
 
 /** Starts the demo host site on 127.0.0.1. */
 export function startDemoServer(options: DemoServerOptions): Promise<Server> {
-  const csp = contentSecurityPolicy(options.apiBase);
+  const csp = contentSecurityPolicy(options.apiBase, options.uploadOrigin);
   const server = http.createServer((request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (pathname.startsWith('/demo-api/')) {

@@ -255,7 +255,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       if (await seedDemoData({ db, table: tableName, api: apiBase, secret }))
         log('Seeded demo data.');
     }
-    demoServer = await startDemoServer({ root: options.root, port: demoPort, apiBase, secret });
+    demoServer = await startDemoServer({
+      root: options.root,
+      port: demoPort,
+      apiBase,
+      uploadOrigin: endpoints.s3,
+      secret,
+    });
 
     const info: StackInfo = {
       api: apiBase,

@@ -44,6 +44,19 @@ describe('guest tickets', () => {
     expect(queue.status).toBe(403);
   });
 
+  it('cannot open more tickets with a guest link', async () => {
+    const created = await api('POST', '/guest/tickets', {
+      body: { name: 'Guest', email: 'guest2@example.test', subject: 'Hi', body: 'Hello' },
+    });
+
+    const another = await api('POST', '/tickets', {
+      token: created.body.accessToken,
+      body: { subject: 'More', body: 'x' },
+    });
+
+    expect(another.status).toBe(403);
+  });
+
   it('name each invalid field', async () => {
     const result = await api('POST', '/guest/tickets', {
       body: { name: '', email: 'not-an-email', subject: 'x', body: 'y' },
@@ -95,7 +108,7 @@ describe('ratings', () => {
     expect(changed.status).toBe(200);
     expect(detail.body.rating).toMatchObject({
       rating: 5,
-      comment: null,
+      comment: 'Quick fix',
       submittedAt: first.body.rating.submittedAt,
     });
     expect(

@@ -102,7 +102,10 @@ describe('GET /admin/reports', () => {
     const defaults = await call('GET', '/admin/reports', admin);
     const reversed = await call('GET', '/admin/reports?from=2026-02-01&to=2026-01-01', admin);
 
+    const unknown = await call('GET', '/admin/reports?departmentId=nope', admin);
+
     expect(defaults.body.series).toHaveLength(30);
     expect(reversed.status).toBe(422);
+    expect(unknown.status).toBe(422);
   });
 });

@@ -172,6 +172,16 @@ describe('macros and canned responses', () => {
     expect(after.body.ticket.priority).toBe('medium');
   });
 
+  it('rejects a macro that assigns someone who is not an agent', async () => {
+    const result = await api('POST', '/admin/macros', {
+      token: admin.token,
+      body: { name: 'Ghost', actions: [{ type: 'assign', value: 'ghost' }] },
+    });
+
+    expect(result.status).toBe(422);
+    expect(Object.keys(result.body.error.fields)).toEqual(['actions.0.value']);
+  });
+
   it('lists shared canned responses and the agent’s own', async () => {
     await api('POST', '/admin/canned-responses', {
       token: admin.token,
@@ -269,6 +279,7 @@ describe('bulk', () => {
     });
 
     expect(result.status).toBe(422);
+    expect(result.body.error.fields).toEqual({ references: 'must list at most 100 items' });
   });
 });
 

@@ -531,8 +531,10 @@ export class EscalatedAgentQueue extends EscalatedElement {
   private onQueueShortcut(event: KeyboardEvent): boolean {
     const ticket = this.tickets[this.activeIndex];
     if (!ticket) return false;
-    if (event.key === 'j') this.focusRow(this.activeIndex + 1);
-    else if (event.key === 'k') this.focusRow(this.activeIndex - 1);
+    // The first j or k from outside the list focuses the active row instead of skipping it.
+    const step = this.isInRow(event) ? 1 : 0;
+    if (event.key === 'j') this.focusRow(this.activeIndex + step);
+    else if (event.key === 'k') this.focusRow(this.activeIndex - step);
     else if (event.key === 'x') this.toggleSelected(ticket.reference);
     else if (event.key === 'f') void this.toggleRowFollow(ticket);
     else if (event.key === 'Enter' && this.isInRow(event)) void this.openTicket(ticket.reference);
