@@ -5,7 +5,8 @@ import { readStack } from '../support/stack.js';
 interface StoredEmail {
   subject: string;
   destination: { to: string[] };
-  body: { text: string };
+  replyTo: string[];
+  body: { text: string; html?: string };
 }
 
 let admin: TestUser;
@@ -64,6 +65,16 @@ describe('ticket emails', () => {
     expect(toCustomer.some((email) => email.body.text.includes('Tighten it to 35 Nm.'))).toBe(true);
     expect(toCustomer.some((email) => email.body.text.includes('SECRET-NOTE-TEXT'))).toBe(false);
     expect(toCustomer.some((email) => email.subject.includes('Internal note'))).toBe(false);
+  });
+
+  it('carry an escaped HTML part and the signed Reply-To', async () => {
+    const reference = await openTicket(customer, { subject: '<b>Bold</b> claim' });
+
+    const [email] = await emailsAbout(reference);
+
+    expect(email!.body.html).toContain('&lt;b&gt;Bold&lt;/b&gt; claim');
+    expect(email!.body.html).not.toContain('<b>Bold</b>');
+    expect(email!.replyTo[0]).toMatch(/^reply\+[0-9a-f-]{36}\.[0-9a-f]{16}@/);
   });
 
   it('do not send the writer their own reply', async () => {

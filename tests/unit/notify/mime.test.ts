@@ -45,3 +45,21 @@ describe('buildMime', () => {
     expect(mime).toMatch(/^Subject: \[ESC-00042\] New reply: Brakes$/m);
   });
 });
+
+describe('Reply-To and the HTML part', () => {
+  it('signs the Reply-To of a ticket', async () => {
+    const mime = (await buildMime(message)).toString();
+
+    expect(mime).toMatch(/^Reply-To: reply\+t-42\.[0-9a-f]{16}@northwind\.example$/m);
+  });
+
+  it('adds an HTML part next to the text', async () => {
+    const mime = (
+      await buildMime(message, { brand: { name: 'Northwind Help', color: '#0f766e' } })
+    ).toString();
+
+    expect(mime).toContain('Content-Type: multipart/alternative');
+    expect(mime).toContain('Content-Type: text/plain; charset=utf-8');
+    expect(mime).toContain('Content-Type: text/html; charset=utf-8');
+  });
+});
