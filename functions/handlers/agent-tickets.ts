@@ -65,7 +65,7 @@ type QueueQuery = {
   assigneeId?: string;
   departmentId?: string;
   view?: string;
-  sort: 'updated' | 'created' | 'sla';
+  sort: 'updated' | 'created' | 'sla' | 'priority';
   priority?: Ticket['priority'];
   tag?: string;
   q?: string;

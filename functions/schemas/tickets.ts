@@ -65,7 +65,7 @@ export const queueQuery = z.strictObject({
     .optional(),
   createdFrom: z.iso.datetime({ offset: true, error: 'must be an ISO-8601 instant' }).optional(),
   createdTo: z.iso.datetime({ offset: true, error: 'must be an ISO-8601 instant' }).optional(),
-  sort: z.enum(['updated', 'created', 'sla']).default('updated'),
+  sort: z.enum(['updated', 'created', 'sla', 'priority']).default('updated'),
   limit,
   cursor,
 });

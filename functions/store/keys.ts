@@ -1,4 +1,13 @@
-import { isOpenStatus, type Status } from '../domain/enums.js';
+import { isOpenStatus, type Priority, type Status } from '../domain/enums.js';
+
+/** Sort prefix of each priority in the priority index: critical sorts first. */
+const PRIORITY_RANK: Record<Priority, number> = {
+  critical: 0,
+  urgent: 1,
+  high: 2,
+  medium: 3,
+  low: 4,
+};
 
 /**
  * Every key of the single table is built here. Items carry generic key attributes
@@ -31,6 +40,7 @@ import { isOpenStatus, type Status } from '../domain/enums.js';
  *   outbox items and pending webhook deliveries by next attempt
  * - gsi9 (sparse): open tickets with a running SLA clock, by their earliest deadline
  * - gsi10: every ticket, open or done, by creation time
+ * - gsi11: every ticket, open or done, by priority (critical first), then oldest activity
  */
 export const INDEX = {
   requester: 'gsi1',
@@ -43,6 +53,7 @@ export const INDEX = {
   aging: 'gsi8',
   slaDeadline: 'gsi9',
   created: 'gsi10',
+  priority: 'gsi11',
 } as const;
 
 /** Attribute names of each index's partition and sort key. */
@@ -57,6 +68,7 @@ export const INDEX_KEYS: Record<string, { pk: string; sk: string }> = {
   gsi8: { pk: 'gsi8pk', sk: 'gsi8sk' },
   gsi9: { pk: 'gsi9pk', sk: 'gsi9sk' },
   gsi10: { pk: 'gsi10pk', sk: 'gsi10sk' },
+  gsi11: { pk: 'gsi11pk', sk: 'gsi11sk' },
 };
 
 /** Table key of one item. */
@@ -125,6 +137,7 @@ export const keys = {
   outbox: () => 'OUTBOX',
   outboxItem: (id: string): ItemKey => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
   createdQueue: (state: Openness) => `CREATED#${state}`,
+  priorityQueue: (state: Openness) => `PRIORITY#${state}`,
 
   webhookPartition: (webhookId: string) => `WEBHOOK#${webhookId}`,
   webhookSecret: (webhookId: string): ItemKey => ({ pk: `WEBHOOK#${webhookId}`, sk: 'SECRET' }),
@@ -172,6 +185,7 @@ export interface TicketIndexSource {
   /** Earliest deadline of a running SLA clock, if any. */
   slaDeadline?: string | null;
   createdAt?: string;
+  priority?: Priority;
 }
 
 /** Builds every index key attribute of a ticket item from the ticket's current state. */
@@ -191,6 +205,12 @@ export function ticketIndexKeys(ticket: TicketIndexSource): Record<string, strin
     gsi5sk: byActivity,
     ...(ticket.createdAt
       ? { gsi10pk: keys.createdQueue(state), gsi10sk: `${ticket.createdAt}#${ticket.reference}` }
+      : {}),
+    ...(ticket.priority
+      ? {
+          gsi11pk: keys.priorityQueue(state),
+          gsi11sk: `${PRIORITY_RANK[ticket.priority]}#${byActivity}`,
+        }
       : {}),
     ...dueKeys(ticket, state),
   };

@@ -64,8 +64,8 @@ export interface QueueFilters {
   departmentId?: string;
   /** When set, only tickets of these departments or without one (department scoping). */
   visibleDepartments?: string[];
-  /** Order: newest activity (default), newest created, or earliest SLA deadline. */
-  sort?: 'updated' | 'created' | 'sla';
+  /** Order: newest activity (default), newest created, earliest SLA deadline, or priority. */
+  sort?: 'updated' | 'created' | 'sla' | 'priority';
   /** Only tickets whose SLA is in warning or breached at this instant. */
   slaAtRiskAt?: string;
   priorities?: Priority[];
@@ -217,6 +217,13 @@ export function planQueueQuery(filters: QueueFilters): PartitionQuery {
     };
   }
   const base = { newestFirst: true };
+  if (filters.sort === 'priority') {
+    return {
+      index: INDEX.priority,
+      partition: keys.priorityQueue(state),
+      filter: combine(filterParts(filters, new Set())),
+    };
+  }
   if (filters.sort === 'created') {
     return {
       ...base,

@@ -63,6 +63,7 @@ describe('serverless package', () => {
       'gsi8',
       'gsi9',
       'gsi10',
+      'gsi11',
     ]);
     const keysOnly = indexes
       .filter((i) => i.Projection.ProjectionType === 'KEYS_ONLY')

@@ -114,6 +114,30 @@ describe('agent queue and SLA', () => {
     ]);
   });
 
+  it('sorts by priority, critical first', async () => {
+    const low = await openTicket(customer, { departmentId: rushDepartment, priority: 'low' });
+    const critical = await openTicket(customer, {
+      departmentId: rushDepartment,
+      priority: 'critical',
+    });
+    const high = await openTicket(customer, { departmentId: rushDepartment, priority: 'high' });
+
+    const result = await api(
+      'GET',
+      `/agent/tickets?sort=priority&departmentId=${rushDepartment}&limit=100`,
+      { token: agent.token },
+    );
+    const order = result.body.items
+      .map((t: { reference: string }) => t.reference)
+      .filter((r: string) => [low, critical, high].includes(r));
+    const ranks = result.body.items.map((t: { priority: string }) =>
+      ['critical', 'urgent', 'high', 'medium', 'low'].indexOf(t.priority),
+    );
+
+    expect(order).toEqual([critical, high, low]);
+    expect(ranks).toEqual([...ranks].sort((a: number, b: number) => a - b));
+  });
+
   it('rejects an unknown sort', async () => {
     const result = await api('GET', '/agent/tickets?sort=mood', { token: agent.token });
 

@@ -46,7 +46,7 @@ function save(root: ShadowRoot): void {
 }
 
 describe('escalated-admin tabs', () => {
-  it('lists ten tabs with the first selected', async () => {
+  it('lists thirteen tabs with the first selected', async () => {
     const admin = await renderAdmin('departments');
 
     const labels = tabs(admin).map((tab) => tab.textContent!.trim());
@@ -59,11 +59,14 @@ describe('escalated-admin tabs', () => {
       'Tags',
       'Canned responses',
       'Macros',
+      'Webhooks',
+      'API keys',
+      'Reports',
       'Settings',
       'Audit log',
     ]);
     expect(tabs(admin).map((tab) => tab.tabIndex)).to.deep.equal([
-      0, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+      0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     ]);
     expect(admin.shadowRoot!.querySelectorAll('[role="tabpanel"]:not([hidden])')).to.have.length(1);
   });
