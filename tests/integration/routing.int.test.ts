@@ -134,3 +134,36 @@ describe('capacity', () => {
     expect(perAgent).toEqual([5, 5, 5, 5]);
   });
 });
+
+describe('reopening', () => {
+  it('re-routes a reopened ticket whose assignee is away, saying why', async () => {
+    const admin = await newUser('admin');
+    const customer = await newUser('customer');
+    const [away, present] = [await newUser('agent'), await newUser('agent')];
+    for (const agent of [away, present]) await api('GET', '/agent/agents', { token: agent.token });
+    const department = await api('POST', '/admin/departments', {
+      token: admin.token,
+      body: { name: 'Returns', agentIds: [away.sub, present.sub], autoAssign: true },
+    });
+    const reference = await openTicket(customer, { departmentId: department.body.id });
+    await api('PATCH', `/agent/tickets/${reference}`, {
+      token: admin.token,
+      body: { assigneeId: away.sub, status: 'resolved' },
+    });
+    await api('PATCH', `/admin/agents/${away.sub}`, { token: admin.token, body: { away: true } });
+
+    await api('POST', `/tickets/${reference}/replies`, {
+      token: customer.token,
+      body: { body: 'It broke again' },
+    });
+    const detail = await api('GET', `/agent/tickets/${reference}`, { token: admin.token });
+
+    expect(detail.body.ticket).toMatchObject({ status: 'reopened', assigneeId: present.sub });
+    expect(detail.body.activity.at(-1)).toMatchObject({
+      type: 'ticket.assigned',
+      before: away.sub,
+      after: present.sub,
+      note: `Reassigned on reopening: ${away.name} is away`,
+    });
+  });
+});
