@@ -2,7 +2,12 @@ import { expect } from '@open-wc/testing';
 import type { AdminSettings } from '../../../widget/src/admin/admin-types.js';
 import {
   createTicket,
-  typeInto, uniqueSubject, waitFor, waitForElement, waitForText } from '../support/stack.js';
+  typeInto,
+  uniqueSubject,
+  waitFor,
+  waitForElement,
+  waitForText,
+} from '../support/stack.js';
 import { adminCall, collectionRoot, renderAdmin } from './admin-support.js';
 
 function input(root: ShadowRoot, id: string): HTMLInputElement {

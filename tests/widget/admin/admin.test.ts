@@ -147,7 +147,8 @@ describe('escalated-admin collections', () => {
     row.querySelector<HTMLButtonElement>('.delete')!.click();
     (await waitForElement<HTMLButtonElement>(row, '.confirm-delete')).click();
     await waitForText(root, '[role="status"]', `Deleted tag “${name}”.`);
-    expect(root.querySelector('tbody')!.textContent).not.to.include(name);
+    // With no other tag left, the table gives way to the empty state.
+    expect(root.querySelector('tbody')?.textContent ?? '').not.to.include(name);
     expect(root.activeElement!.id).to.equal('list-heading');
   });
 

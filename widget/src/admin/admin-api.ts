@@ -6,10 +6,13 @@ import type { TokenSource } from '../shared/token-source.js';
 import type {
   AdminAgent,
   AdminCollection,
+  AdminReport,
+  DeliveryAttempt,
   AdminSettings,
   AuditEntry,
   CalendarInput,
   ConfigItem,
+  ReportQuery,
   RulePreview,
 } from './admin-types.js';
 
@@ -22,6 +25,12 @@ export interface CalendarPreviewInput {
   start: string;
   minutes: number;
   pauses?: Array<{ from: string; to: string }>;
+}
+
+/** A file the API sent for download. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
 }
 
 /**
@@ -114,17 +123,55 @@ export class AdminApi {
     return this.send('GET', `/admin/audit-log${queryString(query)}`, options);
   }
 
+  /** Reads the report over a period, optionally for one department. */
+  report(query: ReportQuery, options: RequestOptions): Promise<AdminReport> {
+    return this.send('GET', `/admin/reports${queryString({ ...query })}`, options);
+  }
+
+  /** Downloads the report as CSV, with the file name the API suggests. */
+  async reportCsv(query: ReportQuery, options: RequestOptions): Promise<DownloadedFile> {
+    const path = `/admin/reports${queryString({ ...query, format: 'csv' })}`;
+    const response = await this.request('GET', path, options, undefined, 'text/csv');
+    const fileName =
+      fileNameOf(response.headers.get('Content-Disposition')) ??
+      `escalated-report-${query.from}-to-${query.to}.csv`;
+    return { blob: await response.blob(), fileName };
+  }
+
+  /** Reads one page of a webhook's delivery log: one entry per attempt, newest first. */
+  deliveries(
+    webhookId: string,
+    query: { limit: number; cursor?: string },
+    options: RequestOptions,
+  ): Promise<Page<DeliveryAttempt>> {
+    const path = `${itemPath('webhooks', webhookId)}/deliveries${queryString(query)}`;
+    return this.send('GET', path, options);
+  }
+
+  /** Queues a delivery again now, with a fresh round of attempts. */
+  async retryDelivery(
+    webhookId: string,
+    deliveryId: string,
+    options: RequestOptions,
+  ): Promise<void> {
+    const path = `${itemPath('webhooks', webhookId)}/deliveries/${encodeURIComponent(deliveryId)}/retry`;
+    await this.send('POST', path, options, {});
+  }
+
+  /** Replaces a webhook's signing secret and returns the new one, which the API shows only now. */
+  async rotateSecret(webhookId: string, options: RequestOptions): Promise<string> {
+    const path = `${itemPath('webhooks', webhookId)}/rotate-secret`;
+    const result = await this.send<{ secret: string }>('POST', path, options, {});
+    return result.secret;
+  }
+
   private async send<T>(
     method: Method,
     path: string,
     options: RequestOptions,
     body?: unknown,
   ): Promise<T> {
-    let response = await this.fetchOnce(method, path, options, body, await this.token(false));
-    if (response.status === 401 && this.tokens.canRenew) {
-      response = await this.fetchOnce(method, path, options, body, await this.token(true));
-    }
-    if (!response.ok) throw await EscalatedApiError.fromResponse(response);
+    const response = await this.request(method, path, options, body, 'application/json');
     if (response.status === 204) return undefined as T;
     try {
       return (await response.json()) as T;
@@ -132,6 +179,29 @@ export class AdminApi {
       if (options.signal.aborted) throw cause;
       throw EscalatedApiError.unreadable(response.status, cause);
     }
+  }
+
+  /** Sends a request, renewing the token once after a 401, and throws for any other non-2xx. */
+  private async request(
+    method: Method,
+    path: string,
+    options: RequestOptions,
+    body: unknown,
+    accept: string,
+  ): Promise<Response> {
+    let response = await this.fetchOnce(
+      method,
+      path,
+      options,
+      body,
+      accept,
+      await this.token(false),
+    );
+    if (response.status === 401 && this.tokens.canRenew) {
+      response = await this.fetchOnce(method, path, options, body, accept, await this.token(true));
+    }
+    if (!response.ok) throw await EscalatedApiError.fromResponse(response);
+    return response;
   }
 
   private async token(renew: boolean): Promise<string | undefined> {
@@ -147,9 +217,10 @@ export class AdminApi {
     path: string,
     options: RequestOptions,
     body: unknown,
+    accept: string,
     token: string | undefined,
   ): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: accept };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     try {
@@ -165,6 +236,22 @@ export class AdminApi {
       throw EscalatedApiError.network(error);
     }
   }
+}
+
+/** Returns the file name of a `Content-Disposition` header, or undefined when it has none. */
+export function fileNameOf(disposition: string | null): string | undefined {
+  if (!disposition) return undefined;
+  const encoded = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded[1]!.trim());
+    } catch {
+      // A malformed encoded name falls back to the plain one.
+    }
+  }
+  const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/i.exec(disposition);
+  const name = (plain?.[1] ?? plain?.[2])?.trim();
+  return name || undefined;
 }
 
 function itemPath(collection: AdminCollection, id: string): string {

@@ -17,6 +17,8 @@ export const ADMIN_COLLECTIONS = [
   'tags',
   'canned-responses',
   'macros',
+  'webhooks',
+  'api-keys',
 ] as const;
 
 /** An admin configuration collection. */
@@ -178,4 +180,127 @@ export interface AuditEntry {
 export interface RulePreview {
   references: string[];
   checked: number;
+}
+
+/** A webhook as admins write it. `events` lists event types, or is `["*"]` for every type. */
+export interface WebhookInput {
+  url: string;
+  events: string[];
+  active: boolean;
+  description?: string;
+}
+
+/** Outcome of one delivery attempt of a webhook. */
+export type DeliveryOutcome = 'delivered' | 'failed' | 'refused' | 'cancelled';
+
+/** One attempt of a webhook delivery, as `GET /admin/webhooks/{id}/deliveries` lists them. */
+export interface DeliveryAttempt {
+  id: string;
+  deliveryId: string;
+  webhookId: string;
+  eventId: string;
+  eventType: string;
+  reference: string | null;
+  attempt: number;
+  at: string;
+  outcome: DeliveryOutcome;
+  statusCode: number | null;
+  durationMs: number | null;
+  error: string | null;
+  /** The first 500 characters of the receiver's response body. */
+  responseBody: string | null;
+  nextAttemptAt: string | null;
+}
+
+/** What an API key may do: `sync` between installations, act as an agent, or as an admin. */
+export type ApiKeyAbility = 'sync' | 'agent' | 'admin';
+
+/** An API key as admins write it. */
+export interface ApiKeyInput {
+  name: string;
+  abilities: ApiKeyAbility[];
+}
+
+/** A stored API key. Only the first characters of the key are kept for display. */
+export interface ApiKeyItem extends ApiKeyInput, ConfigMeta {
+  keyPrefix: string;
+}
+
+/** Median and 90th percentile of a set of durations in minutes. Both are null when `count` is 0. */
+export interface DurationSummary {
+  count: number;
+  median: number | null;
+  p90: number | null;
+}
+
+/** The same durations measured on the calendar clock and in business hours. */
+export interface DurationPair {
+  calendarMinutes: DurationSummary;
+  businessMinutes: DurationSummary;
+}
+
+/** Keys of `backlog.byAge` in the report, youngest first. */
+export const BACKLOG_AGES = [
+  'under1Day',
+  '1to3Days',
+  '3to7Days',
+  '7to30Days',
+  'over30Days',
+] as const;
+
+/** One age bucket of the open backlog. */
+export type BacklogAge = (typeof BACKLOG_AGES)[number];
+
+/** One row of the per-agent table of a report. */
+export interface AgentReportRow {
+  agentId: string;
+  name: string | null;
+  replies: number;
+  resolved: number;
+  firstResponseMinutes: DurationSummary;
+  resolutionMinutes: DurationSummary;
+}
+
+/** Activity of one UTC day in a report. */
+export interface ReportDay {
+  day: string;
+  created: number;
+  resolved: number;
+  breaches: number;
+}
+
+/** The report of `GET /admin/reports` over UTC days `from` to `to`, both included. */
+export interface AdminReport {
+  from: string;
+  to: string;
+  departmentId: string | null;
+  created: number;
+  resolved: number;
+  firstResponse: DurationPair;
+  resolution: DurationPair;
+  sla: {
+    ticketsWithPolicy: number;
+    ticketsBreached: number;
+    /** Percent of tickets with a policy that never breached, 100 when none had a policy. */
+    compliance: number;
+    breaches: Record<SlaTarget, number>;
+  };
+  csat: {
+    ratings: number;
+    average: number | null;
+    distribution: Record<'1' | '2' | '3' | '4' | '5', number>;
+    /** Percent of resolved tickets that were rated, null when none was resolved. */
+    responseRate: number | null;
+  };
+  series: ReportDay[];
+  agents: AgentReportRow[];
+  /** Open tickets now, whatever the period. `capped` is true when the count stopped at a limit. */
+  backlog: { open: number; capped: boolean; byAge: Record<BacklogAge, number> };
+}
+
+/** Query of `GET /admin/reports`: UTC days as `YYYY-MM-DD`, and an optional department. */
+export interface ReportQuery {
+  from: string;
+  to: string;
+  departmentId?: string;
 }

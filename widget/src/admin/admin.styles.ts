@@ -292,9 +292,158 @@ export const panelStyles = css`
     margin-block-start: var(--escalated-space-md);
   }
 
+  .report-filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--escalated-space-md);
+    align-items: end;
+    margin-block-end: var(--escalated-space-lg);
+  }
+
+  .report-filters > .field-error {
+    flex: 1 0 100%;
+  }
+
+  .headlines {
+    display: grid;
+    gap: var(--escalated-space-md);
+    grid-template-columns: repeat(auto-fill, minmax(180px, 1fr));
+    margin: 0 0 var(--escalated-space-lg);
+  }
+
+  .headline {
+    padding: var(--escalated-space-md);
+    border: var(--escalated-border-width) solid var(--escalated-color-border);
+    border-radius: var(--escalated-radius-sm);
+    background: var(--escalated-color-surface);
+  }
+
+  .headline dt {
+    font-size: var(--escalated-font-size-sm);
+    color: var(--escalated-color-text-muted);
+  }
+
+  .headline dd {
+    display: grid;
+    margin: 0;
+  }
+
+  .headline-value {
+    font-size: var(--escalated-font-size-lg);
+    font-weight: 600;
+  }
+
+  .charts {
+    display: grid;
+    gap: var(--escalated-space-lg);
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 28em), 1fr));
+    margin-block-end: var(--escalated-space-lg);
+  }
+
+  .chart {
+    display: grid;
+    gap: var(--escalated-space-sm);
+    margin: 0;
+  }
+
+  .chart-drawing {
+    width: 100%;
+    height: 180px;
+  }
+
+  .meter {
+    width: 100%;
+    height: 28px;
+  }
+
+  .bar,
+  .legend-key rect {
+    fill: var(--escalated-color-primary);
+  }
+
+  .series-resolved {
+    fill: var(--escalated-color-success-text);
+  }
+
+  .series-breaches {
+    fill: var(--escalated-color-danger);
+  }
+
+  .series-backlog {
+    fill: var(--escalated-color-warning-text);
+  }
+
+  .legend-key .series-created {
+    fill: var(--escalated-color-primary);
+  }
+
+  .legend-key .series-resolved {
+    fill: var(--escalated-color-success-text);
+  }
+
+  .meter-track {
+    fill: var(--escalated-color-surface-muted);
+    stroke: var(--escalated-color-border);
+  }
+
+  .meter-fill {
+    fill: var(--escalated-color-success-text);
+  }
+
+  .axis {
+    stroke: var(--escalated-color-border);
+  }
+
+  .axis-label {
+    fill: var(--escalated-color-text-muted);
+    font-size: 11px;
+  }
+
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--escalated-space-md);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    font-size: var(--escalated-font-size-sm);
+  }
+
+  .chart-group {
+    display: grid;
+    gap: var(--escalated-space-md);
+  }
+
+  .one-time {
+    display: grid;
+    gap: var(--escalated-space-sm);
+    padding: var(--escalated-space-md);
+    margin-block-end: var(--escalated-space-md);
+    border: var(--escalated-border-width) solid var(--escalated-color-border);
+    border-radius: var(--escalated-radius-sm);
+    background: var(--escalated-color-warning-surface);
+    color: var(--escalated-color-warning-text);
+  }
+
+  .one-time code {
+    overflow-wrap: anywhere;
+    font-size: var(--escalated-font-size-sm);
+  }
+
   @media (forced-colors: active) {
     .swatch {
       forced-color-adjust: none;
+    }
+
+    .bar,
+    .meter-fill,
+    .legend-key rect {
+      fill: CanvasText;
+    }
+
+    .series-resolved,
+    .legend-key .series-resolved {
+      fill: Highlight;
     }
   }
 `;

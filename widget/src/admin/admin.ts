@@ -13,6 +13,8 @@ import { escalationRuleSpec } from './specs/escalation-rules.js';
 import { macroSpec } from './specs/macros.js';
 import { slaPolicySpec } from './specs/sla-policies.js';
 import { tagSpec } from './specs/tags.js';
+import { apiKeySpec } from './specs/api-keys.js';
+import { webhookSpec } from './specs/webhooks.js';
 
 /** Sections of the admin area, in tab order. */
 export const ADMIN_TABS = [
@@ -24,6 +26,9 @@ export const ADMIN_TABS = [
   'tags',
   'canned-responses',
   'macros',
+  'webhooks',
+  'api-keys',
+  'reports',
   'settings',
   'audit-log',
 ] as const;
@@ -40,6 +45,9 @@ const TAB_LABELS: Readonly<Record<AdminTab, string>> = {
   tags: 'Tags',
   'canned-responses': 'Canned responses',
   macros: 'Macros',
+  webhooks: 'Webhooks',
+  'api-keys': 'API keys',
+  reports: 'Reports',
   settings: 'Settings',
   'audit-log': 'Audit log',
 };
@@ -52,10 +60,12 @@ const COLLECTION_SPECS: Partial<Record<AdminTab, AnyCollectionSpec>> = {
   tags: tagSpec,
   'canned-responses': cannedResponseSpec,
   macros: macroSpec,
+  webhooks: webhookSpec,
+  'api-keys': apiKeySpec,
 };
 
 // Parts of the nested panels, re-exported so `escalated-admin::part(…)` reaches them.
-const PANEL_PARTS = 'list, row, empty, editor, form, form-error, field-error, preview';
+const PANEL_PARTS = 'list, row, empty, editor, form, form-error, field-error, preview, chart';
 
 function isAdminTab(value: string): value is AdminTab {
   return (ADMIN_TABS as readonly string[]).includes(value);
@@ -63,9 +73,9 @@ function isAdminTab(value: string): value is AdminTab {
 
 /**
  * The administration area: departments, agents, SLA policies, business calendars, escalation
- * rules, tags, canned responses, macros, installation settings and the audit log, one tab
- * each. The signed-in user needs the admin role. Every list loads when its tab opens, so a tab
- * shows what other tabs saved.
+ * rules, tags, canned responses, macros, webhooks, API keys, reports, installation settings and
+ * the audit log, one tab each. The signed-in user needs the admin role. Every list loads when
+ * its tab opens, so a tab shows what other tabs saved.
  *
  * @summary Admin configuration screens.
  * @example
@@ -83,6 +93,7 @@ function isAdminTab(value: string): value is AdminTab {
  * @csspart form-error - The summary of what blocked saving.
  * @csspart field-error - The message under a control.
  * @csspart preview - The calendar deadline preview and the rule match preview.
+ * @csspart chart - One report chart with its data table.
  * @cssproperty --escalated-admin-tab-active - Underline of the selected tab.
  * @cssproperty --escalated-color-primary - Colour of primary buttons.
  * @cssproperty --escalated-color-danger - Colour of errors and delete buttons.
@@ -187,6 +198,9 @@ export class EscalatedAdmin extends EscalatedElement {
     }
     if (tab === 'agents') {
       return html`<escalated-admin-agents exportparts=${PANEL_PARTS}></escalated-admin-agents>`;
+    }
+    if (tab === 'reports') {
+      return html`<escalated-admin-reports exportparts=${PANEL_PARTS}></escalated-admin-reports>`;
     }
     if (tab === 'settings') {
       return html`<escalated-admin-settings exportparts=${PANEL_PARTS}></escalated-admin-settings>`;

@@ -5,7 +5,13 @@ import { countOf } from '../shared/format.js';
 import type { AdminApi } from './admin-api.js';
 import { AdminPanel, type LoadState } from './admin-panel.js';
 import type { ConfigMeta } from './admin-types.js';
-import type { AnyCollectionSpec, LookupName, Lookups } from './collection-spec.js';
+import type {
+  AnyCollectionSpec,
+  LookupName,
+  Lookups,
+  OneTimeValue,
+  RowAction,
+} from './collection-spec.js';
 import { FormErrors, type FieldMessages } from './form-controls.js';
 
 interface Editor {
@@ -74,6 +80,12 @@ export class EscalatedAdminCollection extends AdminPanel {
   @state() private confirmingId: string | null = null;
   @state() private deletingId: string | null = null;
   @state() private rowErrors: Record<string, string> = {};
+  @state() private revealed: OneTimeValue | null = null;
+  @state() private copyStatus = '';
+  /** Row action waiting for confirmation: the item's id and the action's index in the spec. */
+  @state() private pendingAction: { id: string; index: number } | null = null;
+  @state() private runningActionId: string | null = null;
+  @state() private detailItem: ConfigMeta | null = null;
 
   /** Selector of the control that gets focus back when the editor closes. */
   private returnFocusTo = '';
@@ -105,8 +117,73 @@ export class EscalatedAdminCollection extends AdminPanel {
   override render(): TemplateResult | typeof nothing {
     const spec = this.spec;
     if (!spec) return nothing;
-    return html`${this.editor ? this.renderEditor(spec, this.editor) : this.renderList(spec)}
-    ${this.announcer.render()}`;
+    return html`${this.renderView(spec)} ${this.announcer.render()}`;
+  }
+
+  private renderView(spec: AnyCollectionSpec): TemplateResult {
+    if (this.editor) return this.renderEditor(spec, this.editor);
+    if (this.detailItem && spec.detail) {
+      return html`<div class="panel-header">
+          <h3 id="detail-heading" tabindex="-1">${spec.detail.heading(this.detailItem)}</h3>
+          <button class="back" type="button" @click=${this.closeDetail}>
+            Back to ${spec.title.toLowerCase()}
+          </button>
+        </div>
+        ${spec.detail.render(this.detailItem)}`;
+    }
+    return this.renderList(spec);
+  }
+
+  /** Renders the value the API showed once, until the admin dismisses it. */
+  private renderRevealed(): TemplateResult | typeof nothing {
+    const revealed = this.revealed;
+    if (!revealed) return nothing;
+    return html`<section class="one-time" aria-labelledby="one-time-heading">
+      <h4 id="one-time-heading" tabindex="-1">${revealed.label}</h4>
+      <p>Copy it now and store it safely. It will not be shown again.</p>
+      <code class="one-time-value">${revealed.value}</code>
+      <div class="actions-row">
+        <button class="copy" type="button" @click=${this.copyRevealed}>Copy</button>
+        <button class="dismiss" type="button" @click=${this.dismissRevealed}>
+          I have stored it
+        </button>
+        <span class="copy-status" role="status">${this.copyStatus}</span>
+      </div>
+    </section>`;
+  }
+
+  private async copyRevealed(): Promise<void> {
+    const revealed = this.revealed;
+    if (!revealed) return;
+    try {
+      await navigator.clipboard.writeText(revealed.value);
+      this.copyStatus = 'Copied.';
+    } catch {
+      this.copyStatus = 'Copying failed. Select the text and copy it yourself.';
+    }
+  }
+
+  private dismissRevealed(): void {
+    this.revealed = null;
+    this.copyStatus = '';
+    void this.focusLater('#list-heading');
+  }
+
+  private reveal(value: OneTimeValue): void {
+    this.revealed = value;
+    this.copyStatus = '';
+    void this.focusLater('#one-time-heading');
+  }
+
+  private openDetail(item: ConfigMeta): void {
+    this.detailItem = item;
+    this.returnFocusTo = rowSelector(item.id, '.detail');
+    void this.focusLater('#detail-heading');
+  }
+
+  private closeDetail(): void {
+    this.detailItem = null;
+    void this.restoreFocus();
   }
 
   private renderList(spec: AnyCollectionSpec): TemplateResult {
@@ -121,7 +198,7 @@ export class EscalatedAdminCollection extends AdminPanel {
           New ${spec.noun}
         </button>
       </div>
-      ${this.renderItems(spec)}`;
+      ${this.renderRevealed()} ${this.renderItems(spec)}`;
   }
 
   private renderItems(spec: AnyCollectionSpec): TemplateResult {
@@ -166,36 +243,127 @@ export class EscalatedAdminCollection extends AdminPanel {
 
   private renderRowActions(spec: AnyCollectionSpec, item: ConfigMeta): TemplateResult {
     const name = spec.nameOf(item);
-    const builtIn = spec.builtInIds?.includes(item.id) ?? false;
     const error = this.rowErrors[item.id];
-    const buttons =
-      this.confirmingId === item.id
-        ? html`<span class="confirm" role="group" aria-label="Confirm deletion of ${name}">
-            <span>Delete “${name}”?</span>
-            <button
-              class="danger confirm-delete"
-              type="button"
-              ?disabled=${this.deletingId === item.id}
-              @click=${() => this.deleteItem(spec, item)}
-            >
-              ${this.deletingId === item.id ? 'Deleting…' : 'Delete'}
-            </button>
-            <button class="cancel-delete" type="button" @click=${() => this.cancelDelete(item.id)}>
-              Keep
-            </button>
-          </span>`
-        : html`<button class="edit" type="button" @click=${() => this.startEdit(spec, item)}>
-              Edit<span class="visually-hidden"> ${name}</span>
-            </button>
-            ${
-              builtIn
-                ? html`<span class="chip">Built in</span>`
-                : html`<button class="delete" type="button" @click=${() => this.askDelete(item.id)}>
-                    Delete<span class="visually-hidden"> ${name}</span>
-                  </button>`
-            }`;
+    const pending = this.pendingAction?.id === item.id ? this.pendingAction : null;
+    const action = pending ? spec.rowActions?.[pending.index] : undefined;
+    let buttons: TemplateResult;
+    if (this.confirmingId === item.id) buttons = this.renderDeleteConfirm(spec, item);
+    else if (action) buttons = this.renderActionConfirm(item, action);
+    else buttons = this.renderRowButtons(spec, item, name);
     return html`<div class="actions-row">${buttons}</div>
       ${error ? html`<div class="error row-error" role="alert">${error}</div>` : nothing}`;
+  }
+
+  private renderRowButtons(spec: AnyCollectionSpec, item: ConfigMeta, name: string) {
+    const builtIn = spec.builtInIds?.includes(item.id) ?? false;
+    const verb = spec.deleteWords?.verb ?? 'Delete';
+    const hiddenName = html`<span class="visually-hidden"> ${name}</span>`;
+    return html`${
+      spec.editable === false
+        ? nothing
+        : html`<button class="edit" type="button" @click=${() => this.startEdit(spec, item)}>
+            Edit${hiddenName}
+          </button>`
+    }
+    ${
+      spec.detail
+        ? html`<button class="detail" type="button" @click=${() => this.openDetail(item)}>
+            ${spec.detail.label}${hiddenName}
+          </button>`
+        : nothing
+    }
+    ${(spec.rowActions ?? []).map(
+      (action, index) =>
+        html`<button
+          class=${action.className}
+          type="button"
+          ?disabled=${this.runningActionId === item.id}
+          @click=${() => this.startAction(item, action, index)}
+        >
+          ${action.label}${hiddenName}
+        </button>`,
+    )}
+    ${
+      builtIn
+        ? html`<span class="chip">Built in</span>`
+        : html`<button class="delete" type="button" @click=${() => this.askDelete(item.id)}>
+            ${verb}${hiddenName}
+          </button>`
+    }`;
+  }
+
+  private renderDeleteConfirm(spec: AnyCollectionSpec, item: ConfigMeta): TemplateResult {
+    const name = spec.nameOf(item);
+    const verb = spec.deleteWords?.verb ?? 'Delete';
+    const deleting = this.deletingId === item.id;
+    return html`<span class="confirm" role="group" aria-label="Confirm: ${verb} ${name}">
+      <span>${verb} “${name}”?</span>
+      <button
+        class="danger confirm-delete"
+        type="button"
+        ?disabled=${deleting}
+        @click=${() => this.deleteItem(spec, item)}
+      >
+        ${deleting ? 'Working…' : verb}
+      </button>
+      <button class="cancel-delete" type="button" @click=${() => this.cancelDelete(item.id)}>
+        Keep
+      </button>
+    </span>`;
+  }
+
+  private renderActionConfirm(item: ConfigMeta, action: RowAction<ConfigMeta>): TemplateResult {
+    const question = action.confirm?.(item) ?? `${action.label}?`;
+    const running = this.runningActionId === item.id;
+    return html`<span class="confirm" role="group" aria-label=${question}>
+      <span>${question}</span>
+      <button
+        class="danger confirm-action"
+        type="button"
+        ?disabled=${running}
+        @click=${() => this.runAction(item, action)}
+      >
+        ${running ? 'Working…' : action.label}
+      </button>
+      <button class="cancel-action" type="button" @click=${() => this.cancelAction(item, action)}>
+        Cancel
+      </button>
+    </span>`;
+  }
+
+  private startAction(item: ConfigMeta, action: RowAction<ConfigMeta>, index: number): void {
+    this.confirmingId = null;
+    if (!action.confirm) {
+      void this.runAction(item, action);
+      return;
+    }
+    this.pendingAction = { id: item.id, index };
+    void this.focusLater(rowSelector(item.id, '.confirm-action'));
+  }
+
+  private cancelAction(item: ConfigMeta, action: RowAction<ConfigMeta>): void {
+    this.pendingAction = null;
+    void this.focusLater(rowSelector(item.id, `.${CSS.escape(action.className)}`));
+  }
+
+  private async runAction(item: ConfigMeta, action: RowAction<ConfigMeta>): Promise<void> {
+    const api = this.api;
+    if (!api || this.runningActionId) return;
+    this.runningActionId = item.id;
+    const { [item.id]: _dropped, ...rest } = this.rowErrors;
+    this.rowErrors = rest;
+    try {
+      const result = await action.run(item, api, this.requests.start('row-action'));
+      this.pendingAction = null;
+      void this.announcer.say(result.message);
+      if (result.reveal) this.reveal(result.reveal);
+    } catch (error) {
+      if (isAbortError(error)) return;
+      this.pendingAction = null;
+      this.rowErrors = { ...this.rowErrors, [item.id]: errorMessage(error) };
+    } finally {
+      this.runningActionId = null;
+    }
   }
 
   private renderEditor(spec: AnyCollectionSpec, editor: Editor): TemplateResult {
@@ -316,10 +484,13 @@ export class EscalatedAdminCollection extends AdminPanel {
         : await api.create(spec.collection, payload, { signal });
       this.saving = false;
       this.editor = null;
-      this.returnFocusTo = rowSelector(saved.id, '.edit');
+      this.returnFocusTo = rowSelector(saved.id, spec.editable === false ? '.delete' : '.edit');
+      // The create response is the only one that contains a secret or key, so it is kept now.
+      const revealed = editor.id ? undefined : spec.revealOnCreate?.(saved);
       await this.load(true);
       void this.announcer.say(`Saved ${spec.noun} “${spec.nameOf(saved)}”.`);
-      await this.restoreFocus();
+      if (revealed) this.reveal(revealed);
+      else await this.restoreFocus();
     } catch (error) {
       if (isAbortError(error)) return;
       this.saving = false;
@@ -346,6 +517,7 @@ export class EscalatedAdminCollection extends AdminPanel {
 
   private askDelete(id: string): void {
     this.confirmingId = id;
+    this.pendingAction = null;
     const { [id]: _dropped, ...rest } = this.rowErrors;
     this.rowErrors = rest;
     void this.focusLater(rowSelector(id, '.confirm-delete'));
@@ -365,7 +537,8 @@ export class EscalatedAdminCollection extends AdminPanel {
       await api.remove(spec.collection, item.id, { signal });
       this.items = this.items.filter((candidate) => candidate.id !== item.id);
       this.confirmingId = null;
-      void this.announcer.say(`Deleted ${spec.noun} “${spec.nameOf(item)}”.`);
+      const done = spec.deleteWords?.done ?? 'Deleted';
+      void this.announcer.say(`${done} ${spec.noun} “${spec.nameOf(item)}”.`);
       await this.focusLater('#list-heading');
     } catch (error) {
       if (isAbortError(error)) return;

@@ -1,5 +1,6 @@
 import type { TemplateResult } from 'lit';
 import type { SessionUser } from '../shared/token-source.js';
+import type { AdminApi } from './admin-api.js';
 import type {
   AdminAgent,
   AdminCollection,
@@ -43,6 +44,38 @@ export interface Column<Item> {
   cell(item: Item, lookups: Lookups): unknown;
 }
 
+/** A value the API returns only once, such as a new signing secret or API key. */
+export interface OneTimeValue {
+  /** What the value is, e.g. "Signing secret of https://example.com/hook". */
+  label: string;
+  value: string;
+}
+
+/** What a row action reports when it has run. */
+export interface RowActionResult {
+  /** Sentence announced to screen readers, e.g. "Rotated the secret of …". */
+  message: string;
+  reveal?: OneTimeValue;
+}
+
+/** A row button besides Edit and Delete. */
+export interface RowAction<Item> {
+  label: string;
+  /** Class of the button, so tests and styles can find it. */
+  className: string;
+  /** Returns the question asked in the row before running, or leave it out to run at once. */
+  confirm?(item: Item): string;
+  run(item: Item, api: AdminApi, signal: AbortSignal): Promise<RowActionResult>;
+}
+
+/** A view of one item that replaces the table, opened from the item's row. */
+export interface DetailView<Item> {
+  /** Label of the row button, e.g. "Deliveries". */
+  label: string;
+  heading(item: Item): string;
+  render(item: Item): TemplateResult;
+}
+
 /**
  * Everything the generic collection panel needs to list, create, edit and delete the items of
  * one admin collection. A draft contains what the form shows (numbers as typed text, say) and
@@ -67,6 +100,14 @@ export interface CollectionSpec<Item extends ConfigMeta, Draft> {
   validate(draft: Draft, lookups: Lookups): FieldErrorMap;
   payloadOf(draft: Draft): object;
   renderForm(form: FormContext<Draft>): TemplateResult;
+  /** Returns the value that the create response contains only once, to show after saving. */
+  revealOnCreate?(saved: Item): OneTimeValue | undefined;
+  rowActions?: ReadonlyArray<RowAction<Item>>;
+  detail?: DetailView<Item>;
+  /** False when items cannot be changed once created. Defaults to true. */
+  editable?: boolean;
+  /** Words of the delete button and its announcement, e.g. "Revoke" and "Revoked". */
+  deleteWords?: { verb: string; done: string };
 }
 
 /** A collection spec with its item and draft types erased, as the panel element stores it. */
