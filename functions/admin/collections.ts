@@ -187,7 +187,7 @@ export const COLLECTIONS: Record<string, Collection> = {
   'api-keys': apiKeysCollection,
 };
 
-/** Finds a collection by its URL name, or answers 404. */
+/** Finds a collection by its URL name, or throws a 404. */
 export function collectionNamed(name: string): Collection {
   const collection = Object.hasOwn(COLLECTIONS, name) ? COLLECTIONS[name] : undefined;
   if (!collection) throw new ApiError('route.notFound', `There is no admin collection "${name}".`);

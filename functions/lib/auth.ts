@@ -15,7 +15,7 @@ import { GUEST_AUDIENCE, verifyGuestToken } from '../guests/tokens.js';
 import { authenticateApiKey } from '../apikeys/auth.js';
 import { API_KEY_PREFIX } from '../apikeys/keys.js';
 
-/** Longest token lifetime accepted: a day, plus a minute of clock skew. */
+/** Maximum token lifetime: a day, plus a minute of clock skew. */
 const MAX_LIFETIME_SECONDS = 24 * 60 * 60 + 60;
 const CLOCK_TOLERANCE_SECONDS = 30;
 

@@ -103,7 +103,7 @@ export function buildTicket(
 /**
  * Opens a ticket: draws the next reference from the atomic counter, then writes the ticket,
  * its first activity and the idempotency record in one transaction. A retry with the same
- * `Idempotency-Key` answers the first result and writes nothing.
+ * `Idempotency-Key` returns the first result and writes nothing.
  */
 export async function createTicket(
   requester: Principal,
@@ -184,7 +184,7 @@ export async function createTicket(
       ...hooks,
     ]);
   } catch (error) {
-    // A concurrent request with the same key won the race: answer what it stored.
+    // A concurrent request with the same key won the race: return what it stored.
     const raced = await racedResult(error, options.scope);
     if (raced) return { ticket: (raced.body as { ticket: Ticket }).ticket, response: raced };
     throw error;

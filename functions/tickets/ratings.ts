@@ -45,7 +45,7 @@ function checkRatable(ticket: Ticket): void {
 /**
  * Records the requester's rating, once per ticket: a later submission within seven days of
  * the first changes it, after that it is locked. Only resolved or closed tickets are rated.
- * Answers whether the rating was created (true) or changed (false).
+ * Returns whether the rating was created (true) or changed (false).
  */
 export async function rateTicket(
   principal: Principal,

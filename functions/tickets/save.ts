@@ -52,7 +52,7 @@ function publicAgentReplyAuthor(reply: Reply | undefined): string | undefined {
   return reply.author.id;
 }
 
-/** Parses an `If-Match` header into a version, or answers 422 naming the header. */
+/** Parses an `If-Match` header into a version, or throws a 422 naming the header. */
 export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header === '') return undefined;
   const match = /^(?:W\/)?"?(\d{1,15})"?$/.exec(header.trim());
