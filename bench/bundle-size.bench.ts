@@ -27,7 +27,7 @@ function gzipped(file: string): number {
   return gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).byteLength;
 }
 
-/** Every file a chunk loads before it runs: itself and its static imports, transitively. */
+/** Collects every file a chunk loads before it runs: itself and its static imports, transitively. */
 function staticClosure(key: string, seen = new Set<string>()): Set<string> {
   if (seen.has(key)) return seen;
   seen.add(key);

@@ -78,19 +78,19 @@ async function requireItem(
   kind: string,
   field: string,
   value: unknown,
-  what: string,
+  label: string,
 ): Promise<void> {
   if (value === null || value === undefined) return;
   if (!(await getConfigItem(kind, String(value)))) {
-    throw invalidField(field, `${what} "${String(value)}" does not exist`);
+    throw invalidField(field, `${label} "${String(value)}" does not exist`);
   }
 }
 
-async function refuseIfUsed(
+async function rejectIfUsed(
   kind: string,
   field: string,
   itemId: string,
-  what: string,
+  label: string,
 ): Promise<void> {
   const users = (await listConfigItems<Record<string, unknown>>(kind)).filter(
     (item) => item[field] === itemId,
@@ -99,7 +99,7 @@ async function refuseIfUsed(
     const names = users.map((item) => `"${String(item.name)}"`).join(', ');
     throw new ApiError(
       'config.inUse',
-      `This ${what} is still used by ${names}; change those first.`,
+      `This ${label} is still used by ${names}; change those first.`,
     );
   }
 }
@@ -121,8 +121,8 @@ export const COLLECTIONS: Record<string, Collection> = {
     schema: calendarSchema,
     builtInIds: ['default'],
     checkUnused: async (itemId) => {
-      await refuseIfUsed('SLA_POLICY', 'calendarId', itemId, 'calendar');
-      await refuseIfUsed('DEPARTMENT', 'calendarId', itemId, 'calendar');
+      await rejectIfUsed('SLA_POLICY', 'calendarId', itemId, 'calendar');
+      await rejectIfUsed('DEPARTMENT', 'calendarId', itemId, 'calendar');
     },
   },
   'escalation-rules': {
@@ -181,7 +181,7 @@ export const COLLECTIONS: Record<string, Collection> = {
     builtInIds: ['default'],
     checkReferences: async (data) =>
       requireItem('CALENDAR', 'calendarId', data.calendarId, 'calendar'),
-    checkUnused: async (itemId) => refuseIfUsed('DEPARTMENT', 'slaPolicyId', itemId, 'SLA policy'),
+    checkUnused: async (itemId) => rejectIfUsed('DEPARTMENT', 'slaPolicyId', itemId, 'SLA policy'),
   },
   webhooks: webhooksCollection,
   'api-keys': apiKeysCollection,

@@ -14,7 +14,7 @@ const actingUserSchema = z.object({
 
 const RANK: Record<Role, number> = { customer: 0, agent: 1, admin: 2 };
 
-/** The highest role a key's abilities allow it to act as. */
+/** Returns the highest role a key's abilities let it act as. */
 function maxRole(abilities: Ability[]): Role | undefined {
   if (abilities.includes('admin')) return 'admin';
   if (abilities.includes('agent')) return 'agent';

@@ -5,7 +5,7 @@ import { keys } from '../store/keys.js';
 import { getItem, type TransactItem } from '../store/table.js';
 import { getConfigItem } from '../store/config-items.js';
 
-/** What a server-to-server key may do: sync events, act as agents, or administer. */
+/** Abilities of a server-to-server key: sync events, act as agents, or administer. */
 export const ABILITIES = ['sync', 'agent', 'admin'] as const;
 export type Ability = (typeof ABILITIES)[number];
 

@@ -1,4 +1,4 @@
-/** What routing needs to know about one agent of a department. */
+/** Availability and load of one agent of a department, for routing. */
 export interface AgentLoad {
   id: string;
   available: boolean;

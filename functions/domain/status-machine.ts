@@ -48,10 +48,10 @@ export function transitionStamps(to: Status, at: string): TransitionStamps {
   return {};
 }
 
-/** Who wrote a public reply, as far as implicit status changes care. */
+/** Writer of a public reply, as far as implicit status changes care. */
 export type ReplyAuthor = 'agent' | 'requester';
 
-/** Where a public reply moves the ticket, or `undefined` when the status stays. */
+/** Returns the status a public reply moves the ticket to, or `undefined` when it stays. */
 export function statusAfterReply(current: Status, author: ReplyAuthor): Status | undefined {
   if (author === 'agent') {
     const moves: readonly Status[] = ['open', 'in_progress', 'waiting_on_agent', 'reopened'];
@@ -62,7 +62,7 @@ export function statusAfterReply(current: Status, author: ReplyAuthor): Status |
   return undefined;
 }
 
-/** Where assigning a ticket moves it: an `open` ticket starts being worked on. */
+/** Returns the status assigning moves a ticket to: an `open` ticket becomes `in_progress`. */
 export function statusAfterAssign(current: Status): Status | undefined {
   return current === 'open' ? 'in_progress' : undefined;
 }

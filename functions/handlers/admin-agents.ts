@@ -7,7 +7,7 @@ import { json, route, type Route } from '../lib/http.js';
 import { logger } from '../lib/logger.js';
 import { assignWaiting } from '../routing/rebalance.js';
 import { listDepartments } from '../store/configuration.js';
-import { keys } from '../store/keys.js';
+import { auditWrite } from '../store/config-items.js';
 import { transactWrite } from '../store/table.js';
 import { getUser, listAgents, userItem } from '../store/users.js';
 import { authorOf } from '../tickets/items.js';
@@ -70,22 +70,16 @@ export const routes: Record<string, Route> = {
       const at = new Date().toISOString();
       await transactWrite([
         { Put: { Item: userItem(after) } },
-        {
-          Put: {
-            Item: {
-              ...keys.auditEntry(at, randomUUID()),
-              entity: 'audit',
-              id: randomUUID(),
-              at,
-              actor: authorOf(principal),
-              action: 'update',
-              collection: 'agents',
-              targetId: after.id,
-              before,
-              after,
-            },
-          },
-        },
+        auditWrite({
+          id: randomUUID(),
+          at,
+          actor: authorOf(principal),
+          action: 'update',
+          collection: 'agents',
+          targetId: after.id,
+          before,
+          after,
+        }),
       ]);
       if (before.away && !after.away) await assignToReturningAgent(after);
       return json(200, after);

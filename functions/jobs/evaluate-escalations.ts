@@ -27,7 +27,7 @@ function guardWrite(reference: string, key: string, at: string): TransactItem {
   };
 }
 
-/** The emails a rule's `notify` actions ask for, one per target with recipients. */
+/** Builds the emails a rule's `notify` actions request, one per target with recipients. */
 async function notifications(
   ticket: Ticket,
   rule: StoredRule,

@@ -30,7 +30,7 @@ async function countRequest(key: string, windowStart: number): Promise<number> {
 
 /**
  * Limits customer and guest requests per user and per client IP, in fixed one-minute windows
- * counted in the table so every Lambda container shares them. Over the limit answers 429 with
+ * counted in the table so every Lambda container shares them. Over the limit, it throws a 429 with
  * `Retry-After`. A failure to count lets the request through: limiting must not take the
  * service down with it.
  */

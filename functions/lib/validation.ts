@@ -75,7 +75,7 @@ export function parseOrThrow<S extends z.ZodType>(
 // eslint-disable-next-line no-control-regex -- the class lists the control characters to reject
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
-/** A trimmed text field of bounded length that rejects control characters. */
+/** Builds a trimmed text field of bounded length that rejects control characters. */
 export function text(min: number, max: number) {
   return z
     .string({ error: 'is required and must be a string' })

@@ -13,7 +13,7 @@ function mailDomain(from: string): string {
   return match?.[1] ?? 'escalated.localhost';
 }
 
-/** The Message-ID of a ticket's thread: the first email carries it, the rest refer to it. */
+/** Returns the Message-ID of a ticket's thread, which the first email carries and the rest refer to. */
 export function threadMessageId(ticketId: string, from = config().mailFrom): string {
   return `<ticket-${ticketId}@${mailDomain(from)}>`;
 }

@@ -3,6 +3,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { resolveSettings, type Settings } from '../domain/settings.js';
 import type { Author, Department } from '../domain/types.js';
 import { ddb } from '../lib/aws.js';
+import { auditWrite } from './config-items.js';
 import { keys } from './keys.js';
 import { getItem, queryAll, tableName, transactWrite } from './table.js';
 
@@ -38,9 +39,8 @@ export async function putSettings(
   before: Partial<Settings>,
 ): Promise<void> {
   const at = new Date().toISOString();
-  const audit = {
-    ...keys.auditEntry(at, randomUUID()),
-    entity: 'audit',
+  const audit = auditWrite({
+    id: randomUUID(),
     at,
     actor,
     action: 'update',
@@ -48,10 +48,10 @@ export async function putSettings(
     targetId: 'settings',
     before,
     after: settings,
-  };
+  });
   await transactWrite([
     { Put: { Item: { ...keys.settings(), entity: 'settings', settings } } },
-    { Put: { Item: audit } },
+    audit,
   ]);
   settingsCache = undefined;
 }

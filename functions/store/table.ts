@@ -36,7 +36,7 @@ export async function getItem<T>(key: ItemKey): Promise<T | undefined> {
 }
 
 /**
- * Thrown when a transaction was cancelled; `reasons` holds one code per item in order
+ * Thrown when a transaction was cancelled; `reasons` contains one code per item in order
  * (`None`, `ConditionalCheckFailed`, …).
  */
 export class TransactionConflictError extends Error {
@@ -99,7 +99,7 @@ function invalidCursor(): ApiError {
 
 /**
  * Decodes a cursor from {@link encodeCursor}. A cursor made for another list (another
- * partition) or edited by hand answers 422 naming the `cursor` field.
+ * partition) or edited by hand throws a 422 naming the `cursor` field.
  */
 export function decodeCursor(
   cursor: string | undefined,
@@ -122,7 +122,7 @@ export function decodeCursor(
   return k as Record<string, unknown>;
 }
 
-/** What to read from one partition of the table or an index. */
+/** A read of one partition of the table or an index. */
 export interface PartitionQuery {
   index?: keyof typeof INDEX_KEYS;
   partition: string;

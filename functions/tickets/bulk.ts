@@ -8,45 +8,46 @@ import { patchTicket, type AgentPatchInput } from './update.js';
 
 const id = z.string().trim().min(1).max(200);
 const tagNames = z.array(z.string().trim().min(1).max(50)).min(1).max(20);
+const references = z.array(z.string()).min(1).max(100);
 
 /** Body of `POST /agent/tickets/bulk`. */
 export const bulkBody = z.discriminatedUnion('action', [
   z.strictObject({
-    references: z.array(z.string()).min(1).max(100),
+    references,
     action: z.literal('assign'),
     value: id,
   }),
   z.strictObject({
-    references: z.array(z.string()).min(1).max(100),
+    references,
     action: z.literal('unassign'),
   }),
   z.strictObject({
-    references: z.array(z.string()).min(1).max(100),
+    references,
     action: z.literal('status'),
     value: z.enum(STATUSES),
   }),
   z.strictObject({
-    references: z.array(z.string()).min(1).max(100),
+    references,
     action: z.literal('priority'),
     value: z.enum(PRIORITIES),
   }),
   z.strictObject({
-    references: z.array(z.string()).min(1).max(100),
+    references,
     action: z.literal('add_tags'),
     value: tagNames,
   }),
   z.strictObject({
-    references: z.array(z.string()).min(1).max(100),
+    references,
     action: z.literal('remove_tags'),
     value: tagNames,
   }),
   z.strictObject({
-    references: z.array(z.string()).min(1).max(100),
+    references,
     action: z.literal('department'),
     value: id.nullable(),
   }),
-  z.strictObject({ references: z.array(z.string()).min(1).max(100), action: z.literal('close') }),
-  z.strictObject({ references: z.array(z.string()).min(1).max(100), action: z.literal('delete') }),
+  z.strictObject({ references, action: z.literal('close') }),
+  z.strictObject({ references, action: z.literal('delete') }),
 ]);
 export type BulkRequest = z.infer<typeof bulkBody>;
 

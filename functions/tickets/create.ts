@@ -19,7 +19,7 @@ import { pickRoundRobinAgent } from '../routing/assign.js';
 import { activityWrites, SYSTEM_AUTHOR, authorOf, newActivity, ticketWrite } from './items.js';
 import { customerTicketView } from './views.js';
 
-/** What a requester submits to open a ticket. */
+/** Fields a requester submits to open a ticket. */
 export interface NewTicketInput {
   subject: string;
   body: string;
@@ -43,7 +43,7 @@ async function resolveDepartment(departmentId: string | null | undefined): Promi
 /**
  * Gives a new ticket in an auto-assigning department to the next round-robin agent, moving
  * it to in_progress as any assignment of an open ticket does. Leaves it unassigned when
- * nobody is available under the cap.
+ * no agent is available under the cap.
  */
 async function autoAssign(ticket: Ticket, at: string): Promise<ChangeResult> {
   const department = ticket.departmentId ? await findDepartment(ticket.departmentId) : undefined;

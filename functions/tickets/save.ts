@@ -27,7 +27,7 @@ function backoff(attempt: number): Promise<void> {
 }
 
 /**
- * What a mutation produces: the change, plus other items to write in the same transaction,
+ * Result of a mutation: the change, plus other items to write in the same transaction,
  * built from the final ticket (new version, SLA clocks applied).
  */
 export interface Mutation extends ChangeResult {
@@ -40,7 +40,7 @@ export interface Mutation extends ChangeResult {
   emails?: EmailMessage[];
 }
 
-/** The author of a public agent reply, counted in the per-agent report. */
+/** Returns the author of a public agent reply, for the per-agent report. */
 function publicAgentReplyAuthor(reply: Reply | undefined): string | undefined {
   if (
     !reply ||
@@ -87,7 +87,7 @@ function toApiError(error: unknown): unknown {
 /**
  * Loads a ticket, applies `mutate` and writes the result conditionally on the loaded version,
  * together with its activity and extra items, in one transaction. With `ifMatch`, a stale
- * version answers 409; without it, a lost race re-reads and re-applies the change.
+ * version throws a 409; without it, a lost race re-reads and re-applies the change.
  */
 export async function saveTicketChange(
   reference: string,

@@ -7,7 +7,7 @@ function publicSla(ticket: Ticket, now: string): TicketSla | null {
 }
 
 /**
- * The ticket as its requester sees it: no followers, no tags (they are agents' labels),
+ * Builds the ticket as its requester may read it: no followers, no tags (they are agents' labels),
  * nothing that names other customers or agents' internal bookkeeping.
  */
 export function customerTicketView(ticket: Ticket, now = new Date().toISOString()) {
@@ -23,7 +23,7 @@ export function customerTicketView(ticket: Ticket, now = new Date().toISOString(
   return { ...rest, tags: [], followerIds: [], sla: publicSla(ticket, now) };
 }
 
-/** The ticket as agents see it. */
+/** Builds the ticket as agents read it, with the public `sla` object. */
 export function agentTicketView(ticket: Ticket, now = new Date().toISOString()) {
   const { slaClock: _clock, rulesCheckAt: _rules, ...rest } = ticket;
   return { ...rest, sla: publicSla(ticket, now) };

@@ -12,7 +12,7 @@ import { assertVisible } from './access.js';
 
 /**
  * Sets whether an agent follows a ticket: `following` given sets it, absent toggles it.
- * Setting the state the ticket already has changes nothing. Answers the new state.
+ * Setting the state the ticket already has changes nothing. Returns the new state.
  */
 export async function setFollowing(
   principal: Principal,
@@ -51,7 +51,7 @@ export async function setFollowing(
 
 /**
  * Toggles the pin of an internal note. Only internal notes of this ticket can be pinned: a
- * public reply answers 422 and a reply of another ticket 404.
+ * public reply throws a 422 and a reply of another ticket a 404.
  */
 export async function togglePin(
   reference: string,

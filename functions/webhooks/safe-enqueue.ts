@@ -3,8 +3,8 @@ import type { TransactItem } from '../store/table.js';
 import { webhookWrites, type WebhookWritesInput } from './enqueue.js';
 
 /**
- * Builds a change's webhook deliveries; a failure to prepare them is logged and the change goes
- * ahead without them, because webhooks must never fail a user's request.
+ * Builds a change's webhook deliveries. Webhooks must never fail a user's request, so a failure
+ * to prepare them is logged and the change goes ahead without them.
  */
 export async function safeWebhookWrites(input: WebhookWritesInput): Promise<TransactItem[]> {
   try {

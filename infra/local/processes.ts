@@ -75,7 +75,7 @@ export function stopService(service: Service, graceMs = 5000): Promise<void> {
 }
 
 /**
- * Polls a URL until it answers (any status, or only 2xx with `requireOk`), or rejects after
+ * Polls a URL until it responds (any status, or only 2xx with `requireOk`), or rejects after
  * `timeoutMs`.
  */
 export async function waitForHttp(
@@ -94,5 +94,5 @@ export async function waitForHttp(
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+  throw new Error(`${url} did not respond within ${timeoutMs} ms`);
 }

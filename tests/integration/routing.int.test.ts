@@ -66,7 +66,7 @@ describe('auto-assignment', () => {
 });
 
 describe('capacity', () => {
-  it('lets a ticket wait when everyone is at the cap, then assigns the oldest when one closes', async () => {
+  it('assigns the oldest waiting ticket when capacity frees', async () => {
     const admin = await newUser('admin');
     const customer = await newUser('customer');
     const agents = [await newUser('agent'), await newUser('agent')];

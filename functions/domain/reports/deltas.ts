@@ -14,7 +14,7 @@ export interface AggregateKey {
   day: string;
 }
 
-/** What a ticket change contributes to the per-day report aggregates. */
+/** A ticket change, as the per-day report aggregates see it. */
 export interface ReportChange {
   before: Ticket | null;
   after: Ticket;
@@ -22,7 +22,7 @@ export interface ReportChange {
   at: string;
   /** Author of a public reply in this change, for the per-agent counts. */
   replyAuthorId?: string;
-  /** Who made the change; a resolution counts for the assignee, else for them. */
+  /** Id of whoever made the change; a resolution counts for the assignee, else for them. */
   actorId?: string;
 }
 

@@ -9,7 +9,7 @@ const SLA_TARGETS: readonly SlaTarget[] = ['firstResponse', 'nextResponse', 'res
 /** A rule with its stored id. */
 export type StoredRule = Rule & { id: string };
 
-/** The instant from which a duration-based condition's clock counts, or null when it does not run. */
+/** Returns the instant a duration-based condition counts from, or null when it does not run. */
 function durationStart(condition: Condition, ticket: Ticket): string | null {
   if (condition.field === 'ageMinutes') return ticket.createdAt;
   if (condition.field === 'noFirstResponseMinutes')
@@ -87,7 +87,7 @@ export function conditionHolds(condition: Condition, ticket: Ticket, now: string
   }
 }
 
-/** Returns whether every condition of a rule holds at `now`. */
+/** Returns whether every condition of a rule is met at `now`. */
 export function ruleMatches(rule: Rule, ticket: Ticket, now: string): boolean {
   return rule.conditions.every((condition) => conditionHolds(condition, ticket, now));
 }
@@ -117,7 +117,7 @@ export function ruleDueAt(rule: Rule, ticket: Ticket, now: string): string | nul
   return latest;
 }
 
-/** The key that makes a rule fire once per ticket, or once per ticket and SLA cycle. */
+/** Returns the key that makes a rule fire once per ticket, or once per ticket and SLA cycle. */
 export function fireKey(rule: StoredRule, ticket: Ticket): string {
   if (rule.fireMode === 'once') return rule.id;
   return `${rule.id}#${ticket.slaClock?.nextResponseCycle ?? 0}`;
