@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ROLES, type Role } from '../domain/enums.js';
 import type { Principal } from '../domain/types.js';
 import { ApiError } from '../lib/errors.js';
-import { resolveApiKey, type Ability } from './keys.js';
+import { API_KEY_PREFIX, resolveApiKey, type Ability } from './keys.js';
 
 const actingUserSchema = z.object({
   sub: z.string().trim().min(1).max(200),
@@ -89,5 +89,37 @@ export async function authenticateApiKey(
     departments: acting.departments,
     guest: false,
     apiKey,
+  };
+}
+
+/**
+ * Authenticates a batch of sync events: only an `esk_` key with the `sync` ability may send
+ * one. The principal names the key, which is the sending installation's identity on the hub.
+ */
+export async function authenticateSyncKey(header: string | undefined): Promise<Principal> {
+  const match = /^Bearer\s+(\S+)$/i.exec(header?.trim() ?? '');
+  if (!match?.[1]) {
+    throw new ApiError('auth.missingToken', 'Send Authorization: Bearer <esk_ API key>.');
+  }
+  if (!match[1].startsWith(API_KEY_PREFIX)) {
+    throw new ApiError(
+      'auth.forbidden',
+      'Sync events need an installation API key (esk_…) with the sync ability, not a user token.',
+    );
+  }
+  const resolved = await resolveApiKey(match[1]);
+  if (!resolved)
+    throw new ApiError('auth.invalidToken', 'The API key is unknown or has been revoked.');
+  if (!resolved.abilities.includes('sync')) {
+    throw new ApiError('auth.forbidden', 'This API key lacks the sync ability.');
+  }
+  return {
+    id: `apikey:${resolved.id}`,
+    name: resolved.name,
+    email: null,
+    role: 'agent',
+    departments: [],
+    guest: false,
+    apiKey: { id: resolved.id, abilities: resolved.abilities },
   };
 }

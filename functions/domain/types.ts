@@ -77,6 +77,20 @@ export interface Ticket {
   rulesCheckAt?: string | null;
   /** Fire keys of the escalation rules that have fired on this ticket. */
   firedRules?: string[];
+  /** On a hub, the installation a synced ticket comes from; it can only be changed there. */
+  source?: TicketSource | null;
+}
+
+/** Where a ticket a hub shows was created and is kept. */
+export interface TicketSource {
+  /** Id of the API key the installation sends its events with. */
+  installationId: string;
+  /** Name of that key, as the hub's admin named the installation. */
+  installationName: string;
+  /** The ticket's reference on that installation. */
+  reference: string;
+  /** The installation's version of the ticket the hub shows. */
+  version: number;
 }
 
 /** The author of a reply or note. */

@@ -124,6 +124,7 @@ const jobBody = z.strictObject({
 export const routes: Record<string, Route> = {
   'POST /api/v1/admin/jobs/{job}/run': route({
     access: 'admin',
+    runsInCloud: true,
     params: jobParams,
     body: jobBody,
     run: async ({ params, body }) => {

@@ -1,10 +1,9 @@
+import { ticketDriver } from '../drivers/index.js';
 import { createHandler } from '../lib/handler.js';
 import { json, route, type Route } from '../lib/http.js';
 import { usableBy } from '../domain/macros.js';
 import { listConfigItems } from '../store/config-items.js';
-import { getSettings, listDepartments } from '../store/configuration.js';
-import { scopedDepartments } from '../tickets/access.js';
-import { dashboard } from '../tickets/dashboard.js';
+import { listDepartments } from '../store/configuration.js';
 import { listTags } from '../tickets/tags.js';
 import { listAgents } from '../store/users.js';
 
@@ -65,10 +64,8 @@ export const routes: Record<string, Route> = {
 
   'GET /api/v1/agent/dashboard': route({
     access: 'agent',
-    run: async ({ principal }) => {
-      const scope = await scopedDepartments(principal, await getSettings());
-      return json(200, await dashboard(principal, scope));
-    },
+    runsInCloud: true,
+    run: ({ principal }) => ticketDriver().agent.dashboard(principal),
   }),
 
   'GET /api/v1/agent/departments': route({

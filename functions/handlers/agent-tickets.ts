@@ -1,6 +1,6 @@
-import type { Principal, Ticket } from '../domain/types.js';
+import { ticketDriver } from '../drivers/index.js';
 import { createHandler } from '../lib/handler.js';
-import { json, route, type ApiRequest, type Route } from '../lib/http.js';
+import { route, type Route } from '../lib/http.js';
 import {
   agentPatchBody,
   agentReplyBody,
@@ -11,175 +11,78 @@ import {
   queueQuery,
   referenceParams,
 } from '../schemas/tickets.js';
-import { getSettings } from '../store/configuration.js';
-import { idempotencyScope } from '../store/idempotency.js';
-import { agentCanSee, assertVisible, scopedDepartments } from '../tickets/access.js';
-import { addReply } from '../tickets/replies.js';
-import { listQueue, loadTicketRecord, type QueueFilters } from '../tickets/repository.js';
-import { parseIfMatch } from '../tickets/save.js';
-import { patchTicket } from '../tickets/update.js';
-import { bulkBody, runBulk } from '../tickets/bulk.js';
-import { applyMacro } from '../tickets/macros.js';
-import { setFollowing, togglePin } from '../tickets/workspace.js';
-import { getRating } from '../tickets/ratings.js';
-import { listViewers } from '../presence/heartbeat.js';
-import { agentReplies, agentTicketView } from '../tickets/views.js';
-
-async function visibility(principal: Principal) {
-  const scope = await scopedDepartments(principal, await getSettings());
-  return { scope, visible: (ticket: Ticket) => agentCanSee(scope, ticket) };
-}
-
-function queueFilters(
-  principal: Principal,
-  query: ApiRequest<unknown, QueueQuery>['query'],
-  scope?: string[],
-): QueueFilters {
-  const filters: QueueFilters = {
-    status: query.status,
-    departmentId: query.departmentId,
-    visibleDepartments: scope,
-    sort: query.sort,
-    slaAtRiskAt: query.view === 'sla_breaching' ? new Date().toISOString() : undefined,
-    priorities:
-      query.view === 'urgent'
-        ? ['urgent', 'critical']
-        : query.priority
-          ? [query.priority]
-          : undefined,
-    tag: query.tag,
-    q: query.q,
-    createdFrom: query.createdFrom ? new Date(query.createdFrom).toISOString() : undefined,
-    createdTo: query.createdTo ? new Date(query.createdTo).toISOString() : undefined,
-    followerId: query.view === 'following' ? principal.id : undefined,
-  };
-  if (query.view === 'mine') filters.assigneeId = principal.id;
-  else if (query.view === 'unassigned') filters.assigneeId = null;
-  else if (query.assigneeId)
-    filters.assigneeId = query.assigneeId === 'none' ? null : query.assigneeId;
-  return filters;
-}
-
-type QueueQuery = {
-  status?: Ticket['status'];
-  assigneeId?: string;
-  departmentId?: string;
-  view?: string;
-  sort: 'updated' | 'created' | 'sla' | 'priority';
-  priority?: Ticket['priority'];
-  tag?: string;
-  q?: string;
-  createdFrom?: string;
-  createdTo?: string;
-};
+import { bulkBody } from '../tickets/bulk.js';
 
 /** Agent routes: the queue, a ticket with notes and activity, changes and replies. */
 export const routes: Record<string, Route> = {
   'GET /api/v1/agent/tickets': route({
     access: 'agent',
+    runsInCloud: true,
     query: queueQuery,
-    run: async ({ principal, query }) => {
-      const { scope } = await visibility(principal);
-      const page = await listQueue(
-        queueFilters(principal, query, scope),
-        query.limit,
-        query.cursor,
-      );
-      return json(200, {
-        items: page.items.map((ticket) => agentTicketView(ticket)),
-        nextCursor: page.nextCursor,
-      });
-    },
+    run: ({ principal, query }) => ticketDriver().agent.list(principal, query),
   }),
 
   'GET /api/v1/agent/tickets/{reference}': route({
     access: 'agent',
+    runsInCloud: true,
     params: referenceParams,
-    run: async ({ principal, params }) => {
-      const { visible } = await visibility(principal);
-      const record = await loadTicketRecord(params.reference);
-      assertVisible(record !== undefined && visible(record.ticket), params.reference);
-      const { ticket, replies, activity } = record!;
-      return json(
-        200,
-        {
-          ticket: agentTicketView(ticket),
-          replies: agentReplies(replies),
-          activity,
-          viewers: await listViewers(params.reference, new Date(), principal.id),
-          rating: await getRating(params.reference),
-        },
-        { ETag: `"${ticket.version}"` },
-      );
-    },
+    run: ({ principal, params }) => ticketDriver().agent.get(principal, params.reference),
   }),
 
   'PATCH /api/v1/agent/tickets/{reference}': route({
     access: 'agent',
+    runsInCloud: true,
     params: referenceParams,
     body: agentPatchBody,
-    run: async ({ principal, params, body, headers }) => {
-      const { visible } = await visibility(principal);
-      const ifMatch = parseIfMatch(headers['if-match']);
-      const ticket = await patchTicket(principal, params.reference, body, { ifMatch, visible });
-      return json(200, { ticket: agentTicketView(ticket) }, { ETag: `"${ticket.version}"` });
-    },
+    run: ({ principal, params, body, headers }) =>
+      ticketDriver().agent.update(principal, params.reference, body, {
+        ifMatch: headers['if-match'],
+      }),
   }),
 
   'POST /api/v1/agent/tickets/{reference}/follow': route({
     access: 'agent',
+    runsInCloud: true,
     params: referenceParams,
     body: followBody,
-    run: async ({ principal, params, body }) => {
-      const { visible } = await visibility(principal);
-      return json(200, {
-        following: await setFollowing(principal, params.reference, body.following, visible),
-      });
-    },
+    run: ({ principal, params, body }) =>
+      ticketDriver().agent.follow(principal, params.reference, body.following),
   }),
 
   'POST /api/v1/agent/tickets/{reference}/pin/{replyId}': route({
     access: 'agent',
+    runsInCloud: true,
     params: pinParams,
     body: emptyBody,
-    run: async ({ principal, params }) => {
-      const { visible } = await visibility(principal);
-      return json(200, { pinned: await togglePin(params.reference, params.replyId, visible) });
-    },
+    run: ({ principal, params }) =>
+      ticketDriver().agent.pin(principal, params.reference, params.replyId),
   }),
 
   'POST /api/v1/agent/tickets/{reference}/macro': route({
     access: 'agent',
+    runsInCloud: true,
     params: referenceParams,
     body: macroBody,
-    run: async ({ principal, params, body }) => {
-      const { visible } = await visibility(principal);
-      const ticket = await applyMacro(principal, params.reference, body.macroId, visible);
-      return json(200, { ticket: agentTicketView(ticket) }, { ETag: `"${ticket.version}"` });
-    },
+    run: ({ principal, params, body }) =>
+      ticketDriver().agent.macro(principal, params.reference, body.macroId),
   }),
 
   'POST /api/v1/agent/tickets/bulk': route({
     access: 'agent',
+    runsInCloud: true,
     body: bulkBody,
-    run: async ({ principal, body }) => {
-      const { visible } = await visibility(principal);
-      const results = await runBulk(principal, body, visible);
-      const updated = results.filter((result) => result.ok).length;
-      return json(200, { results, updated, failed: results.length - updated });
-    },
+    run: ({ principal, body }) => ticketDriver().agent.bulk(principal, body),
   }),
 
   'POST /api/v1/agent/tickets/{reference}/replies': route({
     access: 'agent',
+    runsInCloud: true,
     params: referenceParams,
     body: agentReplyBody,
-    run: async (request) => {
-      const { principal, params, body, headers, routeKey } = request;
-      const { visible } = await visibility(principal);
-      const scope = idempotencyScope(headers['idempotency-key'], principal.id, routeKey, body);
-      return addReply(params.reference, body, { principal, asAgent: true, visible, scope });
-    },
+    run: ({ principal, params, body, headers }) =>
+      ticketDriver().agent.reply(principal, params.reference, body, {
+        idempotencyKey: headers['idempotency-key'],
+      }),
   }),
 };
 

@@ -1,7 +1,7 @@
-import type { Principal, Ticket } from '../domain/types.js';
+import { ticketDriver } from '../drivers/index.js';
 import { ApiError } from '../lib/errors.js';
 import { createHandler } from '../lib/handler.js';
-import { json, route, type ApiRequest, type Route } from '../lib/http.js';
+import { route, type Route } from '../lib/http.js';
 import {
   createTicketBody,
   customerListQuery,
@@ -10,127 +10,74 @@ import {
   ratingBody,
   referenceParams,
 } from '../schemas/tickets.js';
-import { idempotencyScope } from '../store/idempotency.js';
-import { assertVisible, customerCanSee } from '../tickets/access.js';
-import { createTicket } from '../tickets/create.js';
-import { addReply } from '../tickets/replies.js';
-import { listRequesterTickets, loadTicketRecord } from '../tickets/repository.js';
-import { closeByRequester, reopenByRequester } from '../tickets/update.js';
-import { getRating, rateTicket } from '../tickets/ratings.js';
-import { customerReplies, customerTicketView } from '../tickets/views.js';
-
-function visibleTo(principal: Principal) {
-  return (ticket: Ticket) => customerCanSee(principal, ticket);
-}
-
-function scopeOf(request: ApiRequest) {
-  return idempotencyScope(
-    request.headers['idempotency-key'],
-    request.principal.id,
-    request.routeKey,
-    request.body,
-  );
-}
 
 /** Customer and guest routes: only the caller's own tickets, never an internal note. */
 export const routes: Record<string, Route> = {
   'GET /api/v1/tickets': route({
     access: 'customer',
+    runsInCloud: true,
     query: customerListQuery,
-    run: async ({ principal, query }) => {
-      const page = await listRequesterTickets(principal.id, query);
-      const items = page.items
-        .filter(visibleTo(principal))
-        .map((ticket) => customerTicketView(ticket));
-      return json(200, { items, nextCursor: page.nextCursor });
-    },
+    run: ({ principal, query }) => ticketDriver().customer.list(principal, query),
   }),
 
   'POST /api/v1/tickets': route({
     access: 'customer',
+    runsInCloud: true,
     body: createTicketBody,
-    run: async (request) => {
-      const { principal, body } = request;
+    run: async ({ principal, body, headers }) => {
       if (principal.guest) {
         throw new ApiError(
           'auth.forbidden',
           'A guest link works for its one ticket; open another ticket with the guest form.',
         );
       }
-      const channel = 'portal';
-      const { response } = await createTicket(principal, body, {
-        channel,
-        scope: scopeOf(request),
+      return ticketDriver().customer.create(principal, body, {
+        idempotencyKey: headers['idempotency-key'],
       });
-      return response;
     },
   }),
 
   'GET /api/v1/tickets/{reference}': route({
     access: 'customer',
+    runsInCloud: true,
     params: referenceParams,
-    run: async ({ principal, params }) => {
-      const record = await loadTicketRecord(params.reference);
-      assertVisible(
-        record !== undefined && customerCanSee(principal, record.ticket),
-        params.reference,
-      );
-      return json(200, {
-        ticket: customerTicketView(record!.ticket),
-        replies: customerReplies(record!.replies),
-        rating: await getRating(params.reference),
-      });
-    },
+    run: ({ principal, params }) => ticketDriver().customer.get(principal, params.reference),
   }),
 
   'POST /api/v1/tickets/{reference}/replies': route({
     access: 'customer',
+    runsInCloud: true,
     params: referenceParams,
     body: customerReplyBody,
-    run: async (request) => {
-      const { principal, params, body } = request;
-      return addReply(params.reference, body, {
-        principal,
-        asAgent: false,
-        visible: visibleTo(principal),
-        scope: scopeOf(request),
-      });
-    },
+    run: ({ principal, params, body, headers }) =>
+      ticketDriver().customer.reply(principal, params.reference, body, {
+        idempotencyKey: headers['idempotency-key'],
+      }),
   }),
 
   'POST /api/v1/tickets/{reference}/rating': route({
     access: 'customer',
+    runsInCloud: true,
     params: referenceParams,
     body: ratingBody,
-    run: async ({ principal, params, body }) => {
-      const { rating, created } = await rateTicket(
-        principal,
-        params.reference,
-        body,
-        visibleTo(principal),
-      );
-      return json(created ? 201 : 200, { rating });
-    },
+    run: ({ principal, params, body }) =>
+      ticketDriver().customer.rate(principal, params.reference, body),
   }),
 
   'POST /api/v1/tickets/{reference}/close': route({
     access: 'customer',
+    runsInCloud: true,
     params: referenceParams,
     body: emptyBody,
-    run: async ({ principal, params }) => {
-      const ticket = await closeByRequester(principal, params.reference, visibleTo(principal));
-      return json(200, { ticket: customerTicketView(ticket) });
-    },
+    run: ({ principal, params }) => ticketDriver().customer.close(principal, params.reference),
   }),
 
   'POST /api/v1/tickets/{reference}/reopen': route({
     access: 'customer',
+    runsInCloud: true,
     params: referenceParams,
     body: emptyBody,
-    run: async ({ principal, params }) => {
-      const ticket = await reopenByRequester(principal, params.reference, visibleTo(principal));
-      return json(200, { ticket: customerTicketView(ticket) });
-    },
+    run: ({ principal, params }) => ticketDriver().customer.reopen(principal, params.reference),
   }),
 };
 

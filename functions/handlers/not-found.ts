@@ -6,6 +6,7 @@ import { route, type Route } from '../lib/http.js';
 export const routes: Record<string, Route> = {
   $default: route({
     access: 'public',
+    runsInCloud: true,
     run: async () => {
       throw new ApiError(
         'route.notFound',

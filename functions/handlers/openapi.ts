@@ -12,12 +12,14 @@ import { routes as customerTickets } from './customer-tickets.js';
 import { routes as guestTickets } from './guest-tickets.js';
 import { routes as health } from './health.js';
 import { routes as presence } from './presence.js';
+import { routes as sync } from './sync.js';
 
 let document: Record<string, unknown> | undefined;
 
 export const routes: Record<string, Route> = {
   'GET /api/v1/openapi.json': route({
     access: 'public',
+    runsInCloud: true,
     run: async () => {
       document ??= buildOpenApi(
         {
@@ -27,6 +29,7 @@ export const routes: Record<string, Route> = {
           attachments,
           agent: { ...agentTickets, ...agentLookups, ...presence },
           admin: { ...admin, ...adminAgents, ...adminReports, ...adminWebhooks },
+          sync,
         },
         '1.0.0',
       );

@@ -1,6 +1,8 @@
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { ddb } from '../lib/aws.js';
+import { config } from '../lib/config.js';
+import { deliverSyncEvents } from '../sync/deliver.js';
 import { logger } from '../lib/logger.js';
 import type { OutboxItem } from '../notify/outbox.js';
 import { outboxIndexKeys } from '../notify/outbox.js';
@@ -88,7 +90,10 @@ async function deliver(id: string, now: string): Promise<'changed' | 'skipped'> 
   return 'changed';
 }
 
-/** Sends the queued emails that are due, with exponential backoff and a dead state after the last try. */
+/**
+ * Sends the queued emails that are due, with exponential backoff and a dead state after the
+ * last try; in `synced` mode it then posts the due sync events to the hub.
+ */
 export async function deliverOutbox(now: string): Promise<SweepSummary> {
   const summary = newSummary('deliver-outbox', now);
   await sweepDue(
@@ -98,5 +103,6 @@ export async function deliverOutbox(now: string): Promise<SweepSummary> {
     ({ pk }) => deliver(pk.slice('OUTBOX#'.length), now),
     summary,
   );
+  if (config().mode === 'synced') summary.sync = await deliverSyncEvents(now);
   return summary;
 }

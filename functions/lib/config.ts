@@ -20,6 +20,7 @@ const envSchema = z
     ESCALATED_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
     ESCALATED_HUB_URL: optionalUrl,
     ESCALATED_HUB_API_KEY: z.string().trim().optional(),
+    ESCALATED_HUB_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
     ESCALATED_RATE_LIMIT_PER_USER: z.coerce.number().int().positive().default(120),
     ESCALATED_RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(600),
     ESCALATED_PORTAL_URL: optionalUrl,
@@ -36,7 +37,19 @@ const envSchema = z
   .refine((env) => (env.ESCALATED_JWT_SECRET ?? '') !== '' || env.ESCALATED_JWKS_URL, {
     message: 'set ESCALATED_JWT_SECRET (HS256) or ESCALATED_JWKS_URL (RS256/ES256)',
     path: ['ESCALATED_JWT_SECRET'],
-  });
+  })
+  .refine((env) => env.ESCALATED_MODE === 'self_hosted' || env.ESCALATED_HUB_URL, {
+    message:
+      'set the hub API base URL, for example https://hub.example.com/api/v1, in synced and cloud mode',
+    path: ['ESCALATED_HUB_URL'],
+  })
+  .refine(
+    (env) => env.ESCALATED_MODE === 'self_hosted' || (env.ESCALATED_HUB_API_KEY ?? '') !== '',
+    {
+      message: 'set an esk_ API key the hub issued, in synced and cloud mode',
+      path: ['ESCALATED_HUB_API_KEY'],
+    },
+  );
 
 /** Installation settings read from the environment once per cold start. */
 export interface Config {
@@ -52,6 +65,8 @@ export interface Config {
   maxBodyBytes: number;
   hubUrl: string | undefined;
   hubApiKey: string | undefined;
+  /** How long a call to the hub may take before it fails with a 504. */
+  hubTimeoutMs: number;
   mailFrom: string;
   /** Page of the host site that embeds the portal; guest emails link to it. */
   portalUrl: string | undefined;
@@ -86,6 +101,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     maxBodyBytes: e.ESCALATED_MAX_BODY_BYTES,
     hubUrl: e.ESCALATED_HUB_URL,
     hubApiKey: e.ESCALATED_HUB_API_KEY || undefined,
+    hubTimeoutMs: e.ESCALATED_HUB_TIMEOUT_MS,
     mailFrom: e.ESCALATED_MAIL_FROM,
     portalUrl: e.ESCALATED_PORTAL_URL,
     rateLimitPerUser: e.ESCALATED_RATE_LIMIT_PER_USER,

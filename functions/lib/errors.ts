@@ -18,6 +18,7 @@ export const ERROR_STATUS = {
   'ticket.invalidTransition': 409,
   'ticket.versionConflict': 409,
   'ticket.reopenWindowExpired': 409,
+  'ticket.readOnly': 409,
   'idempotency.inProgress': 409,
   'config.versionConflict': 409,
   'config.inUse': 409,
@@ -31,6 +32,8 @@ export const ERROR_STATUS = {
   'attachment.invalid': 422,
   'rate.limited': 429,
   'internal.error': 500,
+  'hub.unavailable': 502,
+  'hub.timeout': 504,
 } as const;
 
 /** A code from {@link ERROR_STATUS}. */
@@ -51,8 +54,24 @@ export class ApiError extends Error {
     options?: { cause?: unknown; headers?: Record<string, string> },
   ) {
     super(message, options);
-    this.statusCode = ERROR_STATUS[code];
+    this.statusCode = ERROR_STATUS[code] ?? 500;
     this.headers = options?.headers;
+  }
+
+  /**
+   * Rebuilds an error another installation answered with, keeping its status, code and
+   * message, so a user sees the hub's error exactly as the hub worded it.
+   */
+  static forwarded(
+    status: number,
+    code: string,
+    message: string,
+    fields?: Record<string, string>,
+    headers?: Record<string, string>,
+  ): ApiError {
+    const error = new ApiError(code as ErrorCode, message, fields, { headers });
+    (error as { statusCode: number }).statusCode = status;
+    return error;
   }
 
   readonly headers: Record<string, string> | undefined;

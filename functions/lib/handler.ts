@@ -4,6 +4,8 @@ import type { Context } from 'aws-lambda';
 import type { Principal } from '../domain/types.js';
 import { recordVisit } from '../store/users.js';
 import { enforceRateLimit } from './rate-limit.js';
+import { authenticateSyncKey } from '../apikeys/auth.js';
+import { forwardToHub } from '../hub/forward.js';
 import { authenticate } from './auth.js';
 import { config } from './config.js';
 import { ApiError } from './errors.js';
@@ -23,12 +25,21 @@ const ANONYMOUS: Principal = {
 
 const ROLE_RANK = { customer: 0, agent: 1, admin: 2 } as const;
 
+/** Whether a request presents another installation's `esk_` key. */
+function presentsApiKey(event: HttpEvent): boolean {
+  return /^Bearer\s+esk_/i.test(event.headers?.authorization?.trim() ?? '');
+}
+
 async function authorize(route: Route, event: HttpEvent): Promise<Principal> {
-  if (route.access === 'public') return ANONYMOUS;
+  if (route.access === 'sync') return authenticateSyncKey(event.headers?.authorization);
+  // Another installation calling a public route (guest tickets) is identified by its key,
+  // so the per-IP limit, meant for browsers, does not count all of its users as one.
+  if (route.access === 'public' && !presentsApiKey(event)) return ANONYMOUS;
   const principal = await authenticate(
     event.headers?.authorization,
     event.headers?.['x-escalated-acting-user'],
   );
+  if (route.access === 'public') return principal;
   const needed = route.access === 'customer' ? 0 : ROLE_RANK[route.access];
   if (ROLE_RANK[principal.role] < needed || (principal.guest && route.access !== 'customer')) {
     throw new ApiError('auth.forbidden', `This route needs the ${route.access} role.`);
@@ -38,6 +49,8 @@ async function authorize(route: Route, event: HttpEvent): Promise<Principal> {
 
 async function rememberUser(principal: Principal): Promise<void> {
   if (principal.guest || principal === ANONYMOUS) return;
+  // In cloud mode the hub keeps the profiles of the users it acts for.
+  if (config().mode === 'cloud') return;
   try {
     await recordVisit(principal);
   } catch (error) {
@@ -63,7 +76,8 @@ function dispatch(routes: Record<string, Route>) {
     const principal = await authorize(route, event);
     if (route.access === 'customer' || route.limitAnonymous) {
       const userId = principal === ANONYMOUS ? null : principal.id;
-      await enforceRateLimit(userId, event.requestContext.http?.sourceIp);
+      const ip = principal.apiKey ? undefined : event.requestContext.http?.sourceIp;
+      await enforceRateLimit(userId, ip);
     }
     const request: ApiRequest = {
       routeKey: event.routeKey,
@@ -79,6 +93,9 @@ function dispatch(routes: Record<string, Route>) {
       principal,
     };
     await rememberUser(principal);
+    if (config().mode === 'cloud' && !route.runsInCloud) {
+      return toResult(await forwardToHub(event, principal === ANONYMOUS ? undefined : principal));
+    }
     return toResult(await route.run(request));
   };
 }

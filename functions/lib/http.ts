@@ -2,8 +2,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { z } from 'zod';
 import type { Principal } from '../domain/types.js';
 
-/** Who may call a route. */
-export type Access = 'public' | 'customer' | 'agent' | 'admin';
+/** Who may call a route; `sync` is another installation's key with the `sync` ability. */
+export type Access = 'public' | 'customer' | 'agent' | 'admin' | 'sync';
 
 /** A parsed request as a route receives it. */
 export interface ApiRequest<Body = unknown, Query = unknown, Params = unknown> {
@@ -34,6 +34,11 @@ export interface Route<
   access: Access;
   /** Applies the per-IP rate limit to a public route (guest ticket creation). */
   limitAnonymous?: boolean;
+  /**
+   * In `cloud` mode a route is forwarded to the hub as is, unless it runs here: routes that
+   * reach tickets through the driver, and routes about this installation itself.
+   */
+  runsInCloud?: boolean;
   body?: B;
   query?: Q;
   params?: P;

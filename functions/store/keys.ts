@@ -27,6 +27,9 @@ const PRIORITY_RANK: Record<Priority, number> = {
  * - `WEBHOOK_CHANGE#<id>`: `TICKET` and `REPLY`, the ticket and reply a change's deliveries send
  * - `COUNTER#<name>`: `COUNTER`
  * - `IDEMPOTENCY#<principal>#<key>`: `IDEMPOTENCY`
+ * - `SYNC_OUT#<id>`: `SYNC_OUT`, an event waiting to be sent to the hub (synced mode)
+ * - `SYNC_EVENT#<id>`: `SYNC_EVENT`, an event a hub has applied, so it applies once
+ * - `SYNC_SOURCE#<key id>#<reference>`: `SYNC_SOURCE`, the hub's reference of a synced ticket
  *
  * Indexes (all project every attribute):
  * - gsi1: a requester's tickets by last activity; agents by name
@@ -37,7 +40,7 @@ const PRIORITY_RANK: Record<Priority, number> = {
  * - gsi6 (keys only, sparse): open tickets whose SLA warning or breach falls due, by that time
  * - gsi7 (keys only, sparse): open tickets whose escalation rules need evaluating, by time
  * - gsi8 (keys only, sparse): resolved tickets by resolution time; activity entries by day;
- *   outbox items and pending webhook deliveries by next attempt
+ *   outbox items, sync events and pending webhook deliveries by next attempt; dead sync events
  * - gsi9 (sparse): open tickets with a running SLA clock, by their earliest deadline
  * - gsi10: every ticket, open or done, by creation time
  * - gsi11: every ticket, open or done, by priority (critical first), then oldest activity
@@ -136,6 +139,14 @@ export const keys = {
   slaDeadlines: () => 'SLA#open',
   outbox: () => 'OUTBOX',
   outboxItem: (id: string): ItemKey => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
+  syncOutbox: () => 'SYNC_OUTBOX',
+  syncOutboxDead: () => 'SYNC_OUTBOX_DEAD',
+  syncOutboxItem: (id: string): ItemKey => ({ pk: `SYNC_OUT#${id}`, sk: 'SYNC_OUT' }),
+  syncEvent: (id: string): ItemKey => ({ pk: `SYNC_EVENT#${id}`, sk: 'SYNC_EVENT' }),
+  syncSource: (keyId: string, reference: string): ItemKey => ({
+    pk: `SYNC_SOURCE#${keyId}#${reference}`,
+    sk: 'SYNC_SOURCE',
+  }),
   createdQueue: (state: Openness) => `CREATED#${state}`,
   priorityQueue: (state: Openness) => `PRIORITY#${state}`,
 

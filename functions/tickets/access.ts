@@ -5,7 +5,8 @@ import { getUser } from '../store/users.js';
 
 /** Returns whether a customer or guest may see a ticket: only their own, or their one ticket. */
 export function customerCanSee(principal: Principal, ticket: Ticket): boolean {
-  if (ticket.deletedAt) return false;
+  // A ticket synced from another installation belongs to that installation's customers.
+  if (ticket.deletedAt || ticket.source) return false;
   if (principal.guest)
     return principal.ticketReference === ticket.reference && ticket.requester.id === principal.id;
   return ticket.requester.id === principal.id;

@@ -16,6 +16,7 @@ import { aggregateWrites } from '../reports/aggregates.js';
 import { safeWebhookWrites } from '../webhooks/safe-enqueue.js';
 import { ticketEmailWrites } from '../notify/queue-ticket-emails.js';
 import { pickRoundRobinAgent } from '../routing/assign.js';
+import { syncEventWrites } from '../sync/outbox.js';
 import { activityWrites, SYSTEM_AUTHOR, authorOf, newActivity, ticketWrite } from './items.js';
 import { customerTicketView } from './views.js';
 
@@ -172,6 +173,7 @@ export async function createTicket(
       ...activityWrites(reference, [created, ...routing]),
       ...(options.scope ? [storeResultItem(options.scope, response)] : []),
       ...claimed.writes,
+      ...syncEventWrites({ ticket, activities: [created, ...routing] }),
       ...emails,
       ...aggregateWrites(
         reportDeltas({

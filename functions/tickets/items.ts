@@ -33,9 +33,18 @@ export function ticketItem(ticket: Ticket): Record<string, unknown> {
   };
 }
 
-/** Lowercased text the queue's `q` filter searches: reference, subject, requester name and email. */
+/**
+ * Lowercased text the queue's `q` filter searches: reference (and, on a hub, the reference at
+ * the ticket's own installation), subject, requester name and email.
+ */
 function searchTextOf(ticket: Ticket): string {
-  return [ticket.reference, ticket.subject, ticket.requester.name, ticket.requester.email ?? '']
+  return [
+    ticket.reference,
+    ticket.source?.reference ?? '',
+    ticket.subject,
+    ticket.requester.name,
+    ticket.requester.email ?? '',
+  ]
     .join(' ')
     .toLowerCase();
 }

@@ -6,6 +6,7 @@ import { getItem, TransactionConflictError, transactWrite } from '../store/table
 import { reportDeltas } from '../domain/reports/deltas.js';
 import { aggregateWrites } from '../reports/aggregates.js';
 import { safeWebhookWrites } from '../webhooks/safe-enqueue.js';
+import { syncEventWrites } from '../sync/outbox.js';
 import { activityWrites, authorOf, newActivity } from './items.js';
 import { loadTicket } from './repository.js';
 
@@ -82,6 +83,7 @@ export async function rateTicket(
       }
     : { ConditionExpression: 'attribute_not_exists(pk)' };
   const hooks = await safeWebhookWrites({ ticket, events: [activity], at });
+  const entry = { ...activity, id: randomUUID() };
   try {
     await transactWrite([
       {
@@ -95,7 +97,8 @@ export async function rateTicket(
           ...condition,
         },
       },
-      ...activityWrites(reference, [{ ...activity, id: randomUUID() }]),
+      ...activityWrites(reference, [entry]),
+      ...syncEventWrites({ ticket, activities: [entry], rating }),
       ...aggregateWrites(reportDeltas({ before: ticket, after: ticket, events: [activity], at })),
       ...hooks,
     ]);

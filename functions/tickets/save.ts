@@ -16,6 +16,7 @@ import { afterTicketChange } from '../routing/rebalance.js';
 import type { EmailMessage } from '../notify/outbox.js';
 import { activityWrites, SYSTEM_AUTHOR, ticketWrite } from './items.js';
 import { loadTicket } from './repository.js';
+import { syncEventWrites } from '../sync/outbox.js';
 
 /** How often a write without If-Match is retried after losing a race on the version. */
 const MAX_ATTEMPTS = 8;
@@ -68,6 +69,16 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   return Number(match[1]);
 }
 
+/** Throws a 409 for a ticket a hub shows from another installation: it changes only there. */
+export function assertChangeable(ticket: Ticket): void {
+  if (!ticket.source) return;
+  const { installationName, reference } = ticket.source;
+  throw new ApiError(
+    'ticket.readOnly',
+    `Ticket ${ticket.reference} is kept by the installation "${installationName}" (as ${reference}); change it there.`,
+  );
+}
+
 function versionConflict(reference: string, expected: number, actual: number): ApiError {
   return new ApiError(
     'ticket.versionConflict',
@@ -98,6 +109,7 @@ export async function saveTicketChange(
   for (let attempt = 1; ; attempt += 1) {
     const current = await loadTicket(reference);
     if (!current || (options.visible && !options.visible(current))) throw ticketNotFound(reference);
+    assertChangeable(current);
     if (options.ifMatch !== undefined && options.ifMatch !== current.version) {
       throw versionConflict(reference, options.ifMatch, current.version);
     }
@@ -149,6 +161,7 @@ export async function saveTicketChange(
         ticketWrite(next, current.version),
         ...activityWrites(reference, activities),
         ...(mutation.extraWrites?.(next) ?? []),
+        ...syncEventWrites({ ticket: next, activities, reply: mutation.reply }),
         ...emails,
         ...reports,
         ...hooks,

@@ -7,7 +7,7 @@ import { keys } from '../store/keys.js';
 import { tableName } from '../store/table.js';
 import { authorOf } from './items.js';
 import { loadTicketRecord } from './repository.js';
-import { saveTicketChange } from './save.js';
+import { assertChangeable, saveTicketChange } from './save.js';
 import { assertVisible } from './access.js';
 
 /**
@@ -60,6 +60,7 @@ export async function togglePin(
 ): Promise<boolean> {
   const record = await loadTicketRecord(reference);
   assertVisible(record !== undefined && visible(record.ticket), reference);
+  assertChangeable(record!.ticket);
   const reply = record!.replies.find((candidate: Reply) => candidate.id === replyId);
   if (!reply) throw new ApiError('reply.notFound', `Ticket ${reference} has no note ${replyId}.`);
   if (!reply.internal)

@@ -16,6 +16,7 @@ import {
 } from './processes.js';
 import { ensureTable, loadResources } from './resources.js';
 import { seedDemoData } from './seed.js';
+import { startLocalHub, type LocalHub } from './hub.js';
 
 const require = createRequire(import.meta.url);
 
@@ -36,6 +37,12 @@ export interface StackOptions {
   scheduler?: boolean;
   /** Customer requests allowed per minute per user and per IP. */
   rateLimits?: { perUser: number; perIp: number };
+  /**
+   * Hosting mode of the site (default `ESCALATED_MODE`, else self_hosted). In synced and cloud
+   * mode a local hub starts beside it: a second API process on its own table.
+   */
+  mode?: 'self_hosted' | 'synced' | 'cloud';
+  hubPort?: number;
   log?: (message: string) => void;
 }
 
@@ -50,12 +57,16 @@ export interface StackInfo {
   dataDir: string;
   table: string;
   bucket: string;
+  mode: 'self_hosted' | 'synced' | 'cloud';
+  /** The local hub, in synced and cloud mode. */
+  hub?: { api: string; demo: string; table: string };
 }
 
 /** A running stack and the way to stop it. */
 export interface RunningStack {
   info: StackInfo;
   stop: () => Promise<void>;
+  hub?: LocalHub;
 }
 
 const LOCAL_AWS = {
@@ -65,10 +76,17 @@ const LOCAL_AWS = {
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
 
+/** Reads a hosting mode from the environment, refusing a misspelt one. */
+function hostingMode(value: string | undefined): 'self_hosted' | 'synced' | 'cloud' {
+  if (value === undefined || value === '') return 'self_hosted';
+  if (value === 'self_hosted' || value === 'synced' || value === 'cloud') return value;
+  throw new Error(`ESCALATED_MODE must be self_hosted, synced or cloud, not "${value}".`);
+}
+
 /** Reads the JWT secret kept in the data directory, creating one on first start. */
-export function localSecret(dataDir: string, explicit?: string): string {
+export function localSecret(dataDir: string, explicit?: string, name = 'jwt-secret'): string {
   if (explicit) return explicit;
-  const file = path.join(dataDir, 'jwt-secret');
+  const file = path.join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
@@ -118,12 +136,17 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     tableName,
     bucketName: options.bucketName ?? 'escalated-local-attachments',
   });
-  const [dynamoPort, s3Port, sesPort, demoPort] = await Promise.all([
+  const mode = options.mode ?? hostingMode(process.env.ESCALATED_MODE);
+  const [dynamoPort, s3Port, sesPort, demoPort, hubPort, hubDemoPort] = await Promise.all([
     freePort(),
     freePort(),
     freePort(),
     options.demoPort ?? freePort(),
+    options.hubPort ?? freePort(),
+    freePort(),
   ]);
+  let hub: LocalHub | undefined;
+  let hubDemo: Server | undefined;
 
   const services: Service[] = [];
   let demoServer: Server | undefined;
@@ -135,6 +158,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const stop = async () => {
     stopping = true;
     demoServer?.close();
+    hubDemo?.close();
+    await hub?.stop();
     await Promise.all([...services].reverse().map((service) => stopService(service)));
     rmSync(path.join(dataDir, 'stack.json'), { force: true });
   };
@@ -217,7 +242,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       ...process.env,
       ...LOCAL_AWS,
       ESCALATED_STAGE: 'local',
-      ESCALATED_MODE: process.env.ESCALATED_MODE ?? 'self_hosted',
+      ESCALATED_MODE: mode,
       ESCALATED_TABLE: tableName,
       ESCALATED_BUCKET: resources.bucketName,
       ESCALATED_JWT_SECRET: secret,
@@ -237,6 +262,21 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         options.rateLimits?.perIp ?? process.env.ESCALATED_RATE_LIMIT_PER_IP ?? 6000,
       ),
     };
+    if (mode !== 'self_hosted') {
+      const hubTable = `${tableName}-hub`;
+      await ensureTable(dynamo, { ...resources.table, TableName: hubTable });
+      hub = await startLocalHub({
+        root: options.root,
+        dataDir,
+        logDir,
+        port: hubPort,
+        table: hubTable,
+        secret: localSecret(dataDir, undefined, 'hub-jwt-secret'),
+        baseEnv: { ...apiEnv, ESCALATED_PORTAL_URL: `http://127.0.0.1:${hubDemoPort}/index.html` },
+        onExit: onExit('hub'),
+      });
+      Object.assign(apiEnv, { ESCALATED_HUB_URL: hub.api, ESCALATED_HUB_API_KEY: hub.apiKey });
+    }
     services.push(
       startService(
         'api',
@@ -252,8 +292,18 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       const db = DynamoDBDocumentClient.from(dynamo, {
         marshallOptions: { removeUndefinedValues: true },
       });
-      if (await seedDemoData({ db, table: tableName, api: apiBase, secret }))
-        log('Seeded demo data.');
+      // In cloud mode the hub keeps the departments; the tickets reach it through the site.
+      const table = mode === 'cloud' && hub ? hub.table : tableName;
+      if (await seedDemoData({ db, table, api: apiBase, secret })) log('Seeded demo data.');
+    }
+    if (hub) {
+      hubDemo = await startDemoServer({
+        root: options.root,
+        port: hubDemoPort,
+        apiBase: hub.api,
+        uploadOrigin: endpoints.s3,
+        secret: hub.secret,
+      });
     }
     demoServer = await startDemoServer({
       root: options.root,
@@ -271,9 +321,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       dataDir,
       table: tableName,
       bucket: resources.bucketName,
+      mode,
+      ...(hub
+        ? { hub: { api: hub.api, demo: `http://127.0.0.1:${hubDemoPort}`, table: hub.table } }
+        : {}),
     };
     writeFileSync(path.join(dataDir, 'stack.json'), `${JSON.stringify(info, null, 2)}\n`);
-    return { info, stop };
+    return { info, stop, hub };
   } catch (error) {
     await stop();
     throw error;

@@ -29,14 +29,19 @@ const stack = await startStack({
 
 const { info } = stack;
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
+const hubLines = info.hub
+  ? `
+  Hub API                ${info.hub.api}
+  Hub agent workspace    ${info.hub.demo}/agent.html`
+  : '';
 console.log(`
-Escalated is running (ready in ${seconds} s).
+Escalated is running in ${info.mode} mode (ready in ${seconds} s).
 
   Customer portal demo   ${info.demo}/
   Agent workspace demo   ${info.demo}/agent.html
   Admin demo             ${info.demo}/admin.html
   API                    ${info.api}
-  Sent email viewer      ${info.mailViewer}
+  Sent email viewer      ${info.mailViewer}${hubLines}
 
 Endpoints are in ${path.join(info.dataDir, 'stack.json')}; logs in ${path.join(info.dataDir, 'logs')}.
 Press Ctrl-C to stop.`);

@@ -50,6 +50,7 @@ describe('local stack', () => {
         'demo',
         'dynamodb',
         'mailViewer',
+        'mode',
         's3',
         'ses',
         'table',

@@ -35,4 +35,30 @@ describe('parseConfig', () => {
   it('rejects an unknown mode', () => {
     expect(() => parseConfig({ ...base, ESCALATED_MODE: 'hybrid' })).toThrow('ESCALATED_MODE');
   });
+
+  it('requires the hub URL and key in synced and cloud mode', () => {
+    for (const mode of ['synced', 'cloud']) {
+      expect(() => parseConfig({ ...base, ESCALATED_MODE: mode })).toThrow(
+        'ESCALATED_HUB_URL: set the hub API base URL',
+      );
+      expect(() =>
+        parseConfig({
+          ...base,
+          ESCALATED_MODE: mode,
+          ESCALATED_HUB_URL: 'https://hub.test/api/v1',
+        }),
+      ).toThrow('ESCALATED_HUB_API_KEY: set an esk_ API key');
+    }
+    const synced = parseConfig({
+      ...base,
+      ESCALATED_MODE: 'synced',
+      ESCALATED_HUB_URL: 'https://hub.test/api/v1',
+      ESCALATED_HUB_API_KEY: 'esk_abc',
+    });
+    expect([synced.mode, synced.hubUrl, synced.hubTimeoutMs]).toEqual([
+      'synced',
+      'https://hub.test/api/v1',
+      8000,
+    ]);
+  });
 });

@@ -1,0 +1,19 @@
+import { INDEX, keys } from '../store/keys.js';
+import { countPartition } from './due-events.js';
+
+/** Sync events waiting for the hub, and those set aside after the last attempt. */
+export interface SyncBacklog {
+  pending: number;
+  dead: number;
+  /** True when a count stopped at its cap; the backlog is at least the figure shown. */
+  capped: boolean;
+}
+
+/** Counts this installation's sync outbox from its index partitions (keys only). */
+export async function syncBacklog(): Promise<SyncBacklog> {
+  const [pending, dead] = await Promise.all([
+    countPartition(INDEX.aging, keys.syncOutbox()),
+    countPartition(INDEX.aging, keys.syncOutboxDead()),
+  ]);
+  return { pending: pending.count, dead: dead.count, capped: pending.capped || dead.capped };
+}
