@@ -8,6 +8,7 @@ import { Announcer, RequestScope } from '../shared/controllers.js';
 import { EscalatedElement } from '../shared/escalated-element.js';
 import type { TicketCreatedDetail } from '../shared/events.js';
 import { formatDateTime, formatRelative } from '../shared/format.js';
+import { loadElement } from '../shared/lazy.js';
 import { statusLabel } from '../shared/status.js';
 import { TokenSource } from '../shared/token-source.js';
 import {
@@ -35,6 +36,14 @@ const NESTED_PARTS =
   'form, form-error, field-error, header, status, priority, department, thread, reply, ' +
   'link, composer, toolbar, confirm, attachments, attachment, dropzone, files, file, ' +
   'rejections, rating';
+
+const TICKET_TAG = 'escalated-portal-ticket';
+
+// The ticket view is a separate chunk, loaded when a ticket opens, because the list and the
+// new-ticket form that the portal shows first do not need it.
+function loadTicketView(): void {
+  loadElement(TICKET_TAG, () => import('./define-ticket.js'));
+}
 
 /** Reads the `departments` attribute, a JSON array of `{ id, name }`, ignoring anything else. */
 function parseDepartments(value: string | null): DepartmentOption[] {
@@ -122,7 +131,7 @@ export class EscalatedPortal extends EscalatedElement {
   @state() private listError = '';
   @state() private loadingMore = false;
 
-  @query('escalated-portal-ticket') private ticketView?: EscalatedPortalTicket;
+  @query(TICKET_TAG) private ticketView?: EscalatedPortalTicket;
   @query('escalated-ticket-form') private ticketForm?: EscalatedTicketForm;
 
   private readonly requests = new RequestScope(this);
@@ -239,6 +248,7 @@ export class EscalatedPortal extends EscalatedElement {
     if (!this.client || this.view.name === 'new') return this.renderForm();
     const guestAccess = this.isGuest ? this.renderGuestAccess() : nothing;
     if (this.view.name === 'ticket') {
+      loadTicketView();
       return html`${guestAccess}<escalated-portal-ticket
           exportparts=${NESTED_PARTS}
           reference=${this.view.reference}
@@ -318,6 +328,8 @@ export class EscalatedPortal extends EscalatedElement {
 
   private async focusOpenTicket(): Promise<void> {
     await this.updateComplete;
+    // Until its chunk has loaded, the ticket view is an element without `focusHeading`.
+    await customElements.whenDefined(TICKET_TAG);
     await this.ticketView?.focusHeading();
   }
 
@@ -424,8 +436,7 @@ export class EscalatedPortal extends EscalatedElement {
 
   private async openTicket(reference: string): Promise<void> {
     this.view = { name: 'ticket', reference };
-    await this.updateComplete;
-    await this.ticketView?.focusHeading();
+    await this.focusOpenTicket();
   }
 
   private async showForm(): Promise<void> {
