@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../infra/local/processes.js';
 import { startStack, type RunningStack } from '../infra/local/stack.js';
+import { staleGeneratedFiles } from '../widget/scripts/element-docs.js';
 
 // `npm test`: static checks, unit tests, `serverless package`, then the integration, browser
 // and end-to-end suites against one local stack. Ends with the line `N passed, N failed`.
@@ -129,6 +130,24 @@ async function staticChecks(): Promise<void> {
   }
 }
 
+/** Counts as one test: custom-elements.json and docs/elements.md match the sources. */
+async function elementDocsCheck(): Promise<void> {
+  console.log('\n▶ element manifest and docs/elements.md');
+  try {
+    const stale = await staleGeneratedFiles(root);
+    if (stale.length === 0) {
+      totals.passed += 1;
+      console.log('✔ custom-elements.json and docs/elements.md match the sources');
+      return;
+    }
+    console.log(`✘ Out of date: ${stale.join(', ')}. Run \`npm run docs:elements\` and commit.`);
+  } catch (error) {
+    console.log(`✘ ${error instanceof Error ? error.message : String(error)}`);
+  }
+  totals.failed += 1;
+  failedSteps.push('element manifest and docs');
+}
+
 async function stackSuites(): Promise<void> {
   let stack: RunningStack | undefined;
   try {
@@ -159,6 +178,7 @@ async function stackSuites(): Promise<void> {
 const started = performance.now();
 ensureSystemPackages();
 await staticChecks();
+await elementDocsCheck();
 await vitest('unit');
 await run('serverless package', bin('serverless'), ['package', '--stage', 'ci'], {
   SLS_TELEMETRY_DISABLED: '1',

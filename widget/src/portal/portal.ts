@@ -71,6 +71,7 @@ function parseDepartments(value: string | null): DepartmentOption[] {
  * from the address bar.
  *
  * @summary Customer help desk portal.
+ * @tagname escalated-portal
  * @example
  * <escalated-portal api-base="https://help.example.com/api/v1"></escalated-portal>
  * <script type="module">
@@ -98,14 +99,14 @@ function parseDepartments(value: string | null): DepartmentOption[] {
  * @csspart dropzone - The area of the reply form that takes dropped files.
  * @csspart files - The files picked for a reply, with upload progress.
  * @csspart rating - The satisfaction rating of a resolved or closed ticket.
- * @cssproperty --escalated-color-primary - Colour of primary buttons and links.
- * @cssproperty --escalated-font-family - Font of all text.
- * @cssproperty --escalated-font-size-md - Base font size.
- * @cssproperty --escalated-radius-md - Corner radius of frames.
- * @fires escalated-ticket-created - `{ reference }` after the customer opens a ticket.
- * @fires escalated-reply-created - `{ reference, replyId, internal }` after the customer replies.
- * @fires escalated-ticket-updated - `{ reference, ticket }` after a close or reopen.
- * @fires escalated-ticket-rated - `{ reference, rating }` after the customer rates a ticket.
+ * @fires {CustomEvent<TicketCreatedDetail>} escalated-ticket-created - `{ reference }` after the
+ *   customer opens a ticket.
+ * @fires {CustomEvent<ReplyCreatedDetail>} escalated-reply-created - `{ reference, replyId,
+ *   internal }` after the customer replies.
+ * @fires {CustomEvent<TicketUpdatedDetail>} escalated-ticket-updated - `{ reference, ticket }`
+ *   after a close or reopen.
+ * @fires {CustomEvent<TicketRatedDetail>} escalated-ticket-rated - `{ reference, rating }` after
+ *   the customer rates a ticket.
  * @since 0.1.0
  */
 export class EscalatedPortal extends EscalatedElement {
@@ -117,11 +118,11 @@ export class EscalatedPortal extends EscalatedElement {
 
   /** Maximum size of one attachment, in KB; the API's limit decides in the end. */
   @property({ type: Number, attribute: 'max-attachment-size-kb' })
-  maxAttachmentSizeKb = DEFAULT_MAX_ATTACHMENT_SIZE_KB;
+  maxAttachmentSizeKb: number = DEFAULT_MAX_ATTACHMENT_SIZE_KB;
 
   /** Maximum number of attachments per reply; the API's limit decides in the end. */
   @property({ type: Number, attribute: 'max-attachments' })
-  maxAttachments = DEFAULT_MAX_ATTACHMENTS;
+  maxAttachments: number = DEFAULT_MAX_ATTACHMENTS;
 
   @state() private guestSession: GuestSession | null = null;
   @state() private view: PortalView = { name: 'list' };
