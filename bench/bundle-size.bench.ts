@@ -4,7 +4,7 @@
 // Run with: node --import tsx bench/bundle-size.bench.ts
 import path from 'node:path';
 import { build } from 'vite';
-import { budgetLines, measureWidget } from './widget-size.js';
+import { budgetLines, formatSize, measurePortalOnDemand, measureWidget } from './widget-size.js';
 
 const COMMAND = 'node --import tsx bench/bundle-size.bench.ts';
 const root = process.cwd();
@@ -16,5 +16,10 @@ console.log('gzipped size of the widget bundle (gzip -9, each file on its own)')
 for (const [index, { line }] of budgetLines(bundles).entries()) {
   console.log(`  ${line}`);
   console.log(`    loaded ${bundles[index]!.loaded}`);
+}
+console.log('loaded on demand by the portal, beyond what it already loaded (no budget)');
+for (const size of await measurePortalOnDemand(path.join(root, 'dist'))) {
+  console.log(`  ${size.name}: ${formatSize(size)}`);
+  console.log(`    loaded ${size.loaded}`);
 }
 console.log(`command: ${COMMAND}`);

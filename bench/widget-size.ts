@@ -16,8 +16,8 @@ export const BUDGETS_KB = {
   admin: 70,
 } as const;
 
-/** A set of files that load together, with its gzipped size and budget. */
-export interface BundleSize {
+/** A set of files that load together, with its gzipped size. */
+export interface LoadSize {
   /** Short name used in messages, e.g. `portal first load (escalated.js)`. */
   name: string;
   /** When the browser fetches these files. */
@@ -26,6 +26,10 @@ export interface BundleSize {
   files: string[];
   /** Sum of each file compressed on its own with gzip level 9. */
   gzipBytes: number;
+}
+
+/** A set of files that load together, with its gzipped size and budget. */
+export interface BundleSize extends LoadSize {
   budgetBytes: number;
 }
 
@@ -33,6 +37,14 @@ export interface BundleSize {
 const LAZY_SOURCES = {
   agent: 'widget/src/agent-queue/define.ts',
   admin: 'widget/src/admin/define.ts',
+} as const;
+
+// Sources of the chunks that the portal imports when a ticket opens, and that the ticket view
+// imports in turn.
+const PORTAL_SOURCES = {
+  ticket: 'widget/src/portal/define-ticket.ts',
+  attachments: 'widget/src/attachments/define.ts',
+  rating: 'widget/src/portal/define-rating.ts',
 } as const;
 
 /** Returns the specifiers a module imports, split into static and dynamic imports. */
@@ -115,63 +127,102 @@ function gzipSize(dist: string, files: Iterable<string>): number {
   return total;
 }
 
+/** A built dist/ with its import graph, measured against what the portal loads first. */
+class WidgetBuild {
+  readonly graph: ModuleGraph;
+  readonly firstLoad: Set<string>;
+
+  constructor(readonly dist: string) {
+    this.graph = new ModuleGraph(dist);
+    this.firstLoad = this.graph.staticClosure('escalated.js');
+  }
+
+  /** Returns the files and their gzipped size, sorted by path. */
+  size(name: string, loaded: string, files: Iterable<string>): LoadSize {
+    const sorted = [...files].sort();
+    return { name, loaded, files: sorted, gzipBytes: gzipSize(this.dist, sorted) };
+  }
+
+  /**
+   * Returns the files that one of `importers` fetches on demand to run the source module
+   * `src`, less the files in `loaded`.
+   */
+  onDemand(importers: Iterable<string>, src: string, loaded: ReadonlySet<string>): string[] {
+    const containing = filesWithSource(this.dist, src);
+    const reaches = (file: string) =>
+      [...this.graph.staticClosure(file)].some((reached) => containing.has(reached));
+    const target = [...importers]
+      .flatMap((importer) => this.graph.imports(importer).dynamic)
+      .find(reaches);
+    if (!target)
+      throw new Error(`No chunk of ${[...importers].join(', ')} imports ${src} on demand`);
+    return [...this.graph.staticClosure(target)].filter((file) => !loaded.has(file));
+  }
+}
+
 /**
- * Measures the bundles of a built dist/: the portal's first load through the script tag and
- * through `escalated/portal`, and the agent and admin code that escalated.js fetches beyond
- * the portal when their tags appear.
+ * Measures the bundles of a built dist/ that have a budget: the portal's first load through
+ * the script tag and through `escalated/portal`, and the agent and admin code that
+ * escalated.js fetches beyond the portal when their tags appear.
  */
 export async function measureWidget(dist: string): Promise<BundleSize[]> {
   await init;
-  const graph = new ModuleGraph(dist);
-  const firstLoad = graph.staticClosure('escalated.js');
-  const bundle = (
-    name: string,
-    loaded: string,
-    files: Iterable<string>,
-    budgetKb: number,
-  ): BundleSize => {
-    const sorted = [...files].sort();
-    return {
-      name,
-      loaded,
-      files: sorted,
-      gzipBytes: gzipSize(dist, sorted),
-      budgetBytes: budgetKb * KB,
-    };
-  };
-  // The files that escalated.js fetches on demand to run `src`, less what it loaded at first.
-  const beyondPortal = (src: string): string[] => {
-    const containing = filesWithSource(dist, src);
-    const target = graph
-      .imports('escalated.js')
-      .dynamic.find((file) => [...graph.staticClosure(file)].some((f) => containing.has(f)));
-    if (!target) throw new Error(`escalated.js does not import ${src} on demand`);
-    return [...graph.staticClosure(target)].filter((file) => !firstLoad.has(file));
-  };
+  const build = new WidgetBuild(dist);
+  const { firstLoad } = build;
+  const withBudget = (size: LoadSize, budgetKb: number): BundleSize => ({
+    ...size,
+    budgetBytes: budgetKb * KB,
+  });
+  const lazy = (src: string) => build.onDemand(['escalated.js'], src, firstLoad);
   return [
-    bundle(
-      'portal first load (escalated.js)',
-      'on every page with the script',
-      firstLoad,
+    withBudget(
+      build.size('portal first load (escalated.js)', 'on every page with the script', firstLoad),
       BUDGETS_KB.portal,
     ),
-    bundle(
-      'portal first load (escalated/portal)',
-      'on every page that imports it',
-      graph.staticClosure('portal.js'),
+    withBudget(
+      build.size(
+        'portal first load (escalated/portal)',
+        'on every page that imports it',
+        build.graph.staticClosure('portal.js'),
+      ),
       BUDGETS_KB.portal,
     ),
-    bundle(
-      'agent workspace beyond the portal',
-      'when <escalated-agent-queue> is on the page',
-      beyondPortal(LAZY_SOURCES.agent),
+    withBudget(
+      build.size(
+        'agent workspace beyond the portal',
+        'when <escalated-agent-queue> is on the page',
+        lazy(LAZY_SOURCES.agent),
+      ),
       BUDGETS_KB.agent,
     ),
-    bundle(
-      'admin element beyond the portal',
-      'when <escalated-admin> is on the page',
-      beyondPortal(LAZY_SOURCES.admin),
+    withBudget(
+      build.size(
+        'admin element beyond the portal',
+        'when <escalated-admin> is on the page',
+        lazy(LAZY_SOURCES.admin),
+      ),
       BUDGETS_KB.admin,
+    ),
+  ];
+}
+
+/**
+ * Measures the portal's own on-demand chunks, which have no budget: the ticket view beyond
+ * the first load, and the attachment picker and rating form beyond that.
+ */
+export async function measurePortalOnDemand(dist: string): Promise<LoadSize[]> {
+  await init;
+  const build = new WidgetBuild(dist);
+  const ticket = build.onDemand(build.firstLoad, PORTAL_SOURCES.ticket, build.firstLoad);
+  const afterTicket = new Set([...build.firstLoad, ...ticket]);
+  const fromTicket = (src: string) => build.onDemand(ticket, src, afterTicket);
+  return [
+    build.size('portal ticket view', 'when a ticket opens', ticket),
+    build.size('attachment picker', 'with the ticket view', fromTicket(PORTAL_SOURCES.attachments)),
+    build.size(
+      'rating form',
+      'when the open ticket is resolved or closed',
+      fromTicket(PORTAL_SOURCES.rating),
     ),
   ];
 }
@@ -179,6 +230,12 @@ export async function measureWidget(dist: string): Promise<BundleSize[]> {
 /** Formats a byte count in KB with one decimal, e.g. `23.1 KB`. */
 export function formatKb(bytes: number): string {
   return `${(bytes / KB).toFixed(1)} KB`;
+}
+
+/** Formats the size and file count of `size`, e.g. `23.1 KB gzipped (4 files)`. */
+export function formatSize(size: LoadSize): string {
+  const count = size.files.length;
+  return `${formatKb(size.gzipBytes)} gzipped (${count} ${count === 1 ? 'file' : 'files'})`;
 }
 
 /** Returns one line per bundle: name, file count, size and budget, and whether it fits. */
@@ -189,7 +246,7 @@ export function budgetLines(bundles: readonly BundleSize[]): Array<{ ok: boolean
     return {
       ok,
       line:
-        `${bundle.name}: ${formatKb(bundle.gzipBytes)} gzipped (${bundle.files.length} files), ` +
+        `${bundle.name}: ${formatSize(bundle)}, ` +
         `${verdict} its ${formatKb(bundle.budgetBytes)} budget`,
     };
   });
