@@ -103,7 +103,10 @@ function propertiesSection(
     defaultOf(field, constants),
     cell(`${field.readonly ? 'Read-only. ' : ''}${field.description ?? ''}`),
   ]);
-  const note = 'Each attribute above sets the property named in its row. These have no attribute:';
+  const note =
+    withAttribute.size > 0 && rows.length > 0
+      ? 'Each attribute above sets the property named in its row. These have no attribute:'
+      : '';
   return section('Properties', ['Property', 'Type', 'Default', 'Description'], rows, note);
 }
 
@@ -139,11 +142,15 @@ function cssPropertiesSection(element: ManifestDeclaration): string {
   );
   const rows = own.map((item) => [code(item.name), code(item.default), cell(item.description)]);
   const title = 'CSS custom properties';
-  if (!inheritsTheme) return section(title, ['Property', 'Default', 'Description'], rows);
   const link = `[theme tokens](#${THEME_HEADING.toLowerCase().replace(/ /g, '-')})`;
-  if (rows.length === 0) return `### ${title}\n\nThe ${link}.`;
+  // Custom properties inherit through shadow roots, so a nested element reads the tokens that
+  // the outer element around it declares.
+  const intro = inheritsTheme
+    ? `The ${link}`
+    : `The ${link} of the outer element it is rendered in`;
+  if (rows.length === 0) return `### ${title}\n\n${intro}.`;
   const ownTable = table(['Property', 'Default', 'Description'], rows);
-  return `### ${title}\n\nThe ${link}, and these:\n\n${ownTable}`;
+  return `### ${title}\n\n${intro}, and these:\n\n${ownTable}`;
 }
 
 function elementSection(
