@@ -2,11 +2,14 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { budgetLines, measureWidget } from '../bench/widget-size.js';
 import { freePort } from '../infra/local/processes.js';
 import { startStack, type RunningStack } from '../infra/local/stack.js';
+import { staleGeneratedFiles } from '../widget/scripts/element-docs.js';
 
-// `npm test`: static checks, unit tests, `serverless package`, then the integration, browser
-// and end-to-end suites against one local stack. Ends with the line `N passed, N failed`.
+// `npm test`: static checks, unit tests, `serverless package`, the widget build and its size
+// budgets, then the integration, browser and end-to-end suites against one local stack. Ends
+// with the line `N passed, N failed`.
 
 const root = process.cwd();
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'escalated-test-'));
@@ -129,6 +132,42 @@ async function staticChecks(): Promise<void> {
   }
 }
 
+/** Counts as one test: custom-elements.json and docs/elements.md match the sources. */
+async function elementDocsCheck(): Promise<void> {
+  console.log('\n▶ element manifest and docs/elements.md');
+  try {
+    const stale = await staleGeneratedFiles(root);
+    if (stale.length === 0) {
+      totals.passed += 1;
+      console.log('✔ custom-elements.json and docs/elements.md match the sources');
+      return;
+    }
+    console.log(`✘ Out of date: ${stale.join(', ')}. Run \`npm run docs:elements\` and commit.`);
+  } catch (error) {
+    console.log(`✘ ${error instanceof Error ? error.message : String(error)}`);
+  }
+  totals.failed += 1;
+  failedSteps.push('element manifest and docs');
+}
+
+/** Counts one test per bundle of the built widget: its gzipped size is within its budget. */
+async function sizeBudgets(): Promise<void> {
+  console.log('\n▶ widget size budgets');
+  let failed = 0;
+  try {
+    for (const { ok, line } of budgetLines(await measureWidget(path.join(root, 'dist')))) {
+      console.log(`${ok ? '✔' : '✘'} ${line}`);
+      if (ok) totals.passed += 1;
+      else failed += 1;
+    }
+  } catch (error) {
+    console.log(`✘ ${error instanceof Error ? error.message : String(error)}`);
+    failed += 1;
+  }
+  totals.failed += failed;
+  if (failed > 0) failedSteps.push('widget size budgets');
+}
+
 async function stackSuites(): Promise<void> {
   let stack: RunningStack | undefined;
   try {
@@ -159,12 +198,14 @@ async function stackSuites(): Promise<void> {
 const started = performance.now();
 ensureSystemPackages();
 await staticChecks();
+await elementDocsCheck();
 await vitest('unit');
 await run('serverless package', bin('serverless'), ['package', '--stage', 'ci'], {
   SLS_TELEMETRY_DISABLED: '1',
   SLS_NOTIFICATIONS_MODE: 'off',
 });
 await run('vite build', bin('vite'), ['build', '--logLevel', 'warn']);
+await sizeBudgets();
 await stackSuites();
 rmSync(workDir, { recursive: true, force: true });
 

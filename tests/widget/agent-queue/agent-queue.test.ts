@@ -268,7 +268,7 @@ describe('agent reply seen by the customer', () => {
       html`<escalated-portal api-base=${apiBase} .token=${tokens.customer}></escalated-portal>`,
     );
     (await waitForText<HTMLButtonElement>(portal.shadowRoot!, '.row-button', subject)).click();
-    const ticketView = await waitForElement(portal.shadowRoot!, 'escalated-portal-ticket');
+    const ticketView = await waitForElement(portal.shadowRoot!, 'escalated-portal-ticket:defined');
     await waitForText(ticketView.shadowRoot!, '.message .body', 'Your bike is ready for pick-up.');
 
     expect(ticketView.shadowRoot!.textContent).not.to.include('Customer owes 40');

@@ -110,7 +110,7 @@ describe('escalated-portal for guests', () => {
     typeInto(form.querySelector<HTMLTextAreaElement>('#body')!, 'Do you fix tandems?');
     form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
 
-    const view = await waitForElement(portal.shadowRoot!, 'escalated-portal-ticket');
+    const view = await waitForElement(portal.shadowRoot!, 'escalated-portal-ticket:defined');
     await waitForText(view.shadowRoot!, 'h2', subject);
     const stored = JSON.parse(sessionStorage.getItem(GUEST_STORAGE_KEY)!) as {
       token: string;
@@ -138,7 +138,7 @@ describe('escalated-portal for guests', () => {
 
     const portal = await guestPortal();
 
-    const view = await waitForElement(portal.shadowRoot!, 'escalated-portal-ticket');
+    const view = await waitForElement(portal.shadowRoot!, 'escalated-portal-ticket:defined');
     await waitForText(view.shadowRoot!, 'h2', subject);
     expect(window.location.hash).not.to.include('escalated-token');
     expect(new URL(window.location.href).searchParams.get('ticket')).to.equal(ticket.reference);
@@ -153,7 +153,7 @@ describe('escalated-portal for guests', () => {
       JSON.stringify({ token: accessToken, reference: ticket.reference }),
     );
     const portal = await guestPortal();
-    const view = await waitForElement(portal.shadowRoot!, 'escalated-portal-ticket');
+    const view = await waitForElement(portal.shadowRoot!, 'escalated-portal-ticket:defined');
     await waitForText(view.shadowRoot!, 'h2', subject);
 
     const forget = await waitFor(

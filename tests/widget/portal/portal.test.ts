@@ -31,9 +31,11 @@ function rowFor(portal: EscalatedPortal, subject: string): Promise<HTMLButtonEle
   return waitForText<HTMLButtonElement>(portal.shadowRoot!, '.row-button', subject);
 }
 
+// The ticket view registers itself from a chunk of its own, so tests wait for `:defined`
+// before they read its shadow root.
 async function openTicket(portal: EscalatedPortal, subject: string): Promise<ShadowRoot> {
   (await rowFor(portal, subject)).click();
-  const view = await waitForElement(portal.shadowRoot!, 'escalated-portal-ticket');
+  const view = await waitForElement(portal.shadowRoot!, 'escalated-portal-ticket:defined');
   await waitForText(view.shadowRoot!, 'h2', subject);
   return view.shadowRoot!;
 }
@@ -158,7 +160,7 @@ describe('escalated-portal', () => {
       const { detail } = await created;
 
       expect(detail.reference).to.match(/^[A-Z0-9]{1,10}-\d{5,}$/);
-      const view = await waitForElement(portal.shadowRoot!, 'escalated-portal-ticket');
+      const view = await waitForElement(portal.shadowRoot!, 'escalated-portal-ticket:defined');
       const heading = await waitForText(view.shadowRoot!, 'h2', subject);
       expect(view.shadowRoot!.textContent).to.include(detail.reference);
       await waitFor(

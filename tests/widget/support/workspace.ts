@@ -48,7 +48,7 @@ export async function openPortalTicket(
 ): Promise<ShadowRoot> {
   const row = await waitForText<HTMLButtonElement>(portal.shadowRoot!, '.row-button', subject);
   row.click();
-  const view = await waitForElement(portal.shadowRoot!, 'escalated-portal-ticket');
+  const view = await waitForElement(portal.shadowRoot!, 'escalated-portal-ticket:defined');
   await waitForText(view.shadowRoot!, 'h2', subject);
   return view.shadowRoot!;
 }

@@ -78,6 +78,7 @@ function isAdminTab(value: string): value is AdminTab {
  * its tab opens, so a tab shows what other tabs saved.
  *
  * @summary Admin configuration screens.
+ * @tagname escalated-admin
  * @example
  * <escalated-admin api-base="https://help.example.com/api/v1" tab="calendars"></escalated-admin>
  *
@@ -95,8 +96,6 @@ function isAdminTab(value: string): value is AdminTab {
  * @csspart preview - The calendar deadline preview and the rule match preview.
  * @csspart chart - One report chart with its data table.
  * @cssproperty --escalated-admin-tab-active - Underline of the selected tab.
- * @cssproperty --escalated-color-primary - Colour of primary buttons.
- * @cssproperty --escalated-color-danger - Colour of errors and delete buttons.
  * @since 0.1.0
  */
 export class EscalatedAdmin extends EscalatedElement {

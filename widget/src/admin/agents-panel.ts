@@ -11,6 +11,8 @@ import type { AdminAgent, ConfigItem, DepartmentInput } from './admin-types.js';
  * flag. Each change is saved at once. A failed change is undone in the table and its error is
  * shown in the agent's row.
  *
+ * @summary Admin tab that lists agents and edits their departments and away flag.
+ * @tagname escalated-admin-agents
  * @csspart list - The agents table.
  * @csspart row - One agent.
  */

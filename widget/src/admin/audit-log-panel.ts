@@ -33,6 +33,8 @@ function asJson(value: unknown): string {
  * The audit log: every admin change, newest first, with who made it and the item before and
  * after. "Load more" reads the next page.
  *
+ * @summary Admin tab with the audit log of admin changes.
+ * @tagname escalated-admin-audit-log
  * @csspart list - The table of entries.
  * @csspart row - One entry.
  */

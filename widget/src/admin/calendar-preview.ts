@@ -43,6 +43,8 @@ function splitFields(fields: FieldMessages): { calendar: FieldMessages; own: Fie
  * business minutes gives the due instant, shown in the calendar's time zone and in UTC.
  * Problems in the calendar itself are shown next to the calendar form's controls.
  *
+ * @summary Deadline preview of a business calendar being edited.
+ * @tagname escalated-admin-calendar-preview
  * @csspart preview - The preview form.
  */
 export class EscalatedAdminCalendarPreview extends AdminPanel {

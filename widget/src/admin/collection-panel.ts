@@ -59,6 +59,8 @@ function rowSelector(id: string, control: string): string {
  * to the button that opened it. Deleting asks for confirmation in the row and shows the API's
  * refusal (such as 409 `config.inUse`) there.
  *
+ * @summary Table and editor of one admin collection.
+ * @tagname escalated-admin-collection
  * @csspart list - The table of items.
  * @csspart row - One item in the table.
  * @csspart editor - The create or edit form.

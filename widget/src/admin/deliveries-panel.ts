@@ -17,6 +17,8 @@ function statusText(attempt: DeliveryAttempt): string {
  * The delivery log of one webhook: one row per attempt, newest first, with "Load more" and a
  * Retry button that queues the delivery again with a fresh round of attempts.
  *
+ * @summary Delivery log of one webhook, with retry.
+ * @tagname escalated-admin-webhook-deliveries
  * @csspart list - The table of attempts.
  * @csspart row - One attempt.
  * @csspart empty - The text shown before the first delivery.

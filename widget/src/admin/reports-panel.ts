@@ -38,6 +38,8 @@ function nothingHappened(report: AdminReport): boolean {
  * Reports over a period of UTC days, for all departments or one: headline figures, charts of
  * volume, SLA compliance, satisfaction and backlog age, a table per agent and a CSV download.
  *
+ * @summary Admin tab with reports, charts and a CSV download.
+ * @tagname escalated-admin-reports
  * @csspart chart - One chart with its data table.
  * @csspart list - The per-agent table.
  * @csspart empty - The text shown for a period without activity.

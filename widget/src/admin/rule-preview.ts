@@ -11,6 +11,8 @@ import { rulePayload, validateRule, type RuleDraft } from './specs/escalation-ru
  * Lists the open tickets that the rule being edited matches now, before it is saved. Problems
  * in the rule are shown next to the rule form's controls.
  *
+ * @summary Preview of the open tickets an escalation rule matches.
+ * @tagname escalated-admin-rule-preview
  * @csspart preview - The preview box.
  */
 export class EscalatedAdminRulePreview extends AdminPanel {

@@ -120,6 +120,8 @@ function changedSettings(draft: SettingsDraft, saved: AdminSettings): Partial<Ad
 /**
  * The installation settings form. Saving sends only the settings that changed.
  *
+ * @summary Admin tab with the installation settings form.
+ * @tagname escalated-admin-settings
  * @csspart form - The settings form.
  * @csspart form-error - The summary of what blocked saving.
  * @csspart field-error - The message under a control.

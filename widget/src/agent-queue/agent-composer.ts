@@ -42,10 +42,12 @@ interface NewerMessage {
  * requests confirmation first.
  *
  * @summary Reply and internal note form of the agent ticket view.
+ * @tagname escalated-agent-composer
  * @csspart composer - The form.
  * @csspart composer-mode - The reply / internal note choice.
  * @csspart conflict - The question shown when someone else replied meanwhile.
- * @fires escalated-reply-created - `{ reference, replyId, internal }` after a reply or note.
+ * @fires {CustomEvent<ReplyCreatedDetail>} escalated-reply-created - `{ reference, replyId,
+ *   internal }` after a reply or note.
  * @since 0.2.0
  */
 export class EscalatedAgentComposer extends LitElement {
@@ -61,11 +63,11 @@ export class EscalatedAgentComposer extends LitElement {
 
   /** Maximum size of one attachment, in KB. */
   @property({ type: Number, attribute: 'max-attachment-size-kb' })
-  maxAttachmentSizeKb = DEFAULT_MAX_ATTACHMENT_SIZE_KB;
+  maxAttachmentSizeKb: number = DEFAULT_MAX_ATTACHMENT_SIZE_KB;
 
   /** Maximum number of attachments per message. */
   @property({ type: Number, attribute: 'max-attachments' })
-  maxAttachments = DEFAULT_MAX_ATTACHMENTS;
+  maxAttachments: number = DEFAULT_MAX_ATTACHMENTS;
 
   /** Reloads the ticket view, called after sending and after a cancelled send. */
   @property({ attribute: false }) reloadTicket: () => Promise<void> = () => Promise.resolve();

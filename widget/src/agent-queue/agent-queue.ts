@@ -62,6 +62,7 @@ const TICKET_PARTS =
  * focus is inside the element and not in a text field; `?` lists them.
  *
  * @summary Agent ticket queue and ticket view.
+ * @tagname escalated-agent-queue
  * @example
  * <escalated-agent-queue api-base="https://help.example.com/api/v1" view="mine" sort="sla"></escalated-agent-queue>
  *
@@ -89,17 +90,15 @@ const TICKET_PARTS =
  * @csspart composer - The reply and note form.
  * @csspart controls - The status, priority, assignee and department selects.
  * @csspart activity - The activity timeline.
- * @cssproperty --escalated-color-note-surface - Background of internal notes.
- * @cssproperty --escalated-color-note-border - Border of internal notes.
- * @cssproperty --escalated-color-primary - Colour of primary buttons and the active view.
- * @cssproperty --escalated-color-backdrop - Colour over the page behind the shortcut list.
  * @cssproperty --escalated-sla-on-track - Colour of a ticket within its SLA targets.
  * @cssproperty --escalated-sla-warning - Colour of a ticket inside an SLA warning window.
  * @cssproperty --escalated-sla-breached - Colour of a ticket that missed an SLA target.
  * @cssproperty --escalated-sla-paused - Colour of a ticket whose SLA clocks are stopped.
  * @cssproperty --escalated-sla-met - Colour of a ticket whose SLA targets were all met.
- * @fires escalated-reply-created - `{ reference, replyId, internal }` after a reply or note.
- * @fires escalated-ticket-updated - `{ reference, ticket }` after a ticket change.
+ * @fires {CustomEvent<ReplyCreatedDetail>} escalated-reply-created - `{ reference, replyId,
+ *   internal }` after a reply or note.
+ * @fires {CustomEvent<TicketUpdatedDetail>} escalated-ticket-updated - `{ reference, ticket }`
+ *   after a ticket change.
  * @since 0.1.0
  */
 export class EscalatedAgentQueue extends EscalatedElement {
@@ -126,11 +125,11 @@ export class EscalatedAgentQueue extends EscalatedElement {
 
   /** Maximum size of one attachment, in KB; the API's limit decides in the end. */
   @property({ type: Number, attribute: 'max-attachment-size-kb' })
-  maxAttachmentSizeKb = DEFAULT_MAX_ATTACHMENT_SIZE_KB;
+  maxAttachmentSizeKb: number = DEFAULT_MAX_ATTACHMENT_SIZE_KB;
 
   /** Maximum number of attachments per message; the API's limit decides in the end. */
   @property({ type: Number, attribute: 'max-attachments' })
-  maxAttachments = DEFAULT_MAX_ATTACHMENTS;
+  maxAttachments: number = DEFAULT_MAX_ATTACHMENTS;
 
   @state() private statusFilter = '';
   @state() private filters: QueueFilterValues = NO_FILTERS;

@@ -63,6 +63,7 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error';
  * message is shown and the ticket reloads.
  *
  * @summary An agent's view of one ticket.
+ * @tagname escalated-agent-ticket
  * @csspart header - Subject, reference, requester, status and SLA badge.
  * @csspart facts - Department, tags and number of followers.
  * @csspart tag - One tag chip.
@@ -82,8 +83,10 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error';
  * @csspart attachments - The files of a message.
  * @csspart composer - The reply and note form.
  * @csspart activity - The activity timeline.
- * @fires escalated-reply-created - `{ reference, replyId, internal }` after a reply or note.
- * @fires escalated-ticket-updated - `{ reference, ticket }` after a change to the ticket.
+ * @fires {CustomEvent<ReplyCreatedDetail>} escalated-reply-created - `{ reference, replyId,
+ *   internal }` after a reply or note.
+ * @fires {CustomEvent<TicketUpdatedDetail>} escalated-ticket-updated - `{ reference, ticket }`
+ *   after a change to the ticket.
  * @since 0.1.0
  */
 export class EscalatedAgentTicket extends LitElement {
@@ -120,11 +123,11 @@ export class EscalatedAgentTicket extends LitElement {
 
   /** Maximum size of one attachment, in KB. */
   @property({ type: Number, attribute: 'max-attachment-size-kb' })
-  maxAttachmentSizeKb = DEFAULT_MAX_ATTACHMENT_SIZE_KB;
+  maxAttachmentSizeKb: number = DEFAULT_MAX_ATTACHMENT_SIZE_KB;
 
   /** Maximum number of attachments per message. */
   @property({ type: Number, attribute: 'max-attachments' })
-  maxAttachments = DEFAULT_MAX_ATTACHMENTS;
+  maxAttachments: number = DEFAULT_MAX_ATTACHMENTS;
 
   /** BCP 47 locale for dates. */
   @property() locale = '';

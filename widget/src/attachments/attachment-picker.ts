@@ -79,6 +79,7 @@ const pickerStyles = css`
  * any upload, each with its own message. Read {@link attachmentIds} when sending.
  *
  * @summary Picks and uploads the files of one message.
+ * @tagname escalated-attachment-picker
  * @csspart dropzone - The area files can be dropped on, with the "Attach files" button.
  * @csspart files - The list of picked files.
  * @csspart file - One picked file with its size, progress bar and buttons.
@@ -91,10 +92,11 @@ export class EscalatedAttachmentPicker extends LitElement {
   static override styles = [baseStyles, pickerStyles];
 
   /** Maximum size of one file, in KB. */
-  @property({ type: Number, attribute: 'max-size-kb' }) maxSizeKb = DEFAULT_MAX_ATTACHMENT_SIZE_KB;
+  @property({ type: Number, attribute: 'max-size-kb' })
+  maxSizeKb: number = DEFAULT_MAX_ATTACHMENT_SIZE_KB;
 
   /** Maximum number of files per message. */
-  @property({ type: Number, attribute: 'max-files' }) maxFiles = DEFAULT_MAX_ATTACHMENTS;
+  @property({ type: Number, attribute: 'max-files' }) maxFiles: number = DEFAULT_MAX_ATTACHMENTS;
 
   /** Text of the picker button, which also names the control for screen readers. */
   @property() label = 'Attach files';

@@ -35,6 +35,7 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error';
  * tickets the satisfaction rating. Closing asks for confirmation in place.
  *
  * @summary A customer's view of one ticket.
+ * @tagname escalated-portal-ticket
  * @csspart header - Subject, reference, status, priority and department.
  * @csspart thread - The list of messages.
  * @csspart reply - A public message.
@@ -45,9 +46,12 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error';
  * @csspart rating - The satisfaction rating.
  * @csspart toolbar - The Close / Reopen buttons.
  * @csspart confirm - The question and buttons that confirm closing the ticket.
- * @fires escalated-reply-created - `{ reference, replyId, internal: false }` after a reply is sent.
- * @fires escalated-ticket-updated - `{ reference, ticket }` after the ticket is closed or reopened.
- * @fires escalated-ticket-rated - `{ reference, rating }` after the customer rates the ticket.
+ * @fires {CustomEvent<ReplyCreatedDetail>} escalated-reply-created - `{ reference, replyId,
+ *   internal: false }` after a reply is sent.
+ * @fires {CustomEvent<TicketUpdatedDetail>} escalated-ticket-updated - `{ reference, ticket }`
+ *   after the ticket is closed or reopened.
+ * @fires {CustomEvent<TicketRatedDetail>} escalated-ticket-rated - `{ reference, rating }` after
+ *   the customer rates the ticket.
  * @since 0.1.0
  */
 export class EscalatedPortalTicket extends LitElement {
@@ -66,11 +70,11 @@ export class EscalatedPortalTicket extends LitElement {
 
   /** Maximum size of one attachment, in KB. */
   @property({ type: Number, attribute: 'max-attachment-size-kb' })
-  maxAttachmentSizeKb = DEFAULT_MAX_ATTACHMENT_SIZE_KB;
+  maxAttachmentSizeKb: number = DEFAULT_MAX_ATTACHMENT_SIZE_KB;
 
   /** Maximum number of attachments per reply. */
   @property({ type: Number, attribute: 'max-attachments' })
-  maxAttachments = DEFAULT_MAX_ATTACHMENTS;
+  maxAttachments: number = DEFAULT_MAX_ATTACHMENTS;
 
   @consume({ context: clientContext, subscribe: true })
   @state()

@@ -8,6 +8,7 @@ import { Announcer, RequestScope } from '../shared/controllers.js';
 import { EscalatedElement } from '../shared/escalated-element.js';
 import type { TicketCreatedDetail } from '../shared/events.js';
 import { formatDateTime, formatRelative } from '../shared/format.js';
+import { loadElement } from '../shared/lazy.js';
 import { statusLabel } from '../shared/status.js';
 import { TokenSource } from '../shared/token-source.js';
 import {
@@ -36,6 +37,14 @@ const NESTED_PARTS =
   'link, composer, toolbar, confirm, attachments, attachment, dropzone, files, file, ' +
   'rejections, rating';
 
+const TICKET_TAG = 'escalated-portal-ticket';
+
+// The ticket view is a separate chunk, loaded when a ticket opens, because the list and the
+// new-ticket form that the portal shows first do not need it.
+function loadTicketView(): void {
+  loadElement(TICKET_TAG, () => import('./define-ticket.js'));
+}
+
 /** Reads the `departments` attribute, a JSON array of `{ id, name }`, ignoring anything else. */
 function parseDepartments(value: string | null): DepartmentOption[] {
   if (!value) return [];
@@ -62,6 +71,7 @@ function parseDepartments(value: string | null): DepartmentOption[] {
  * from the address bar.
  *
  * @summary Customer help desk portal.
+ * @tagname escalated-portal
  * @example
  * <escalated-portal api-base="https://help.example.com/api/v1"></escalated-portal>
  * <script type="module">
@@ -89,14 +99,14 @@ function parseDepartments(value: string | null): DepartmentOption[] {
  * @csspart dropzone - The area of the reply form that takes dropped files.
  * @csspart files - The files picked for a reply, with upload progress.
  * @csspart rating - The satisfaction rating of a resolved or closed ticket.
- * @cssproperty --escalated-color-primary - Colour of primary buttons and links.
- * @cssproperty --escalated-font-family - Font of all text.
- * @cssproperty --escalated-font-size-md - Base font size.
- * @cssproperty --escalated-radius-md - Corner radius of frames.
- * @fires escalated-ticket-created - `{ reference }` after the customer opens a ticket.
- * @fires escalated-reply-created - `{ reference, replyId, internal }` after the customer replies.
- * @fires escalated-ticket-updated - `{ reference, ticket }` after a close or reopen.
- * @fires escalated-ticket-rated - `{ reference, rating }` after the customer rates a ticket.
+ * @fires {CustomEvent<TicketCreatedDetail>} escalated-ticket-created - `{ reference }` after the
+ *   customer opens a ticket.
+ * @fires {CustomEvent<ReplyCreatedDetail>} escalated-reply-created - `{ reference, replyId,
+ *   internal }` after the customer replies.
+ * @fires {CustomEvent<TicketUpdatedDetail>} escalated-ticket-updated - `{ reference, ticket }`
+ *   after a close or reopen.
+ * @fires {CustomEvent<TicketRatedDetail>} escalated-ticket-rated - `{ reference, rating }` after
+ *   the customer rates a ticket.
  * @since 0.1.0
  */
 export class EscalatedPortal extends EscalatedElement {
@@ -108,11 +118,11 @@ export class EscalatedPortal extends EscalatedElement {
 
   /** Maximum size of one attachment, in KB; the API's limit decides in the end. */
   @property({ type: Number, attribute: 'max-attachment-size-kb' })
-  maxAttachmentSizeKb = DEFAULT_MAX_ATTACHMENT_SIZE_KB;
+  maxAttachmentSizeKb: number = DEFAULT_MAX_ATTACHMENT_SIZE_KB;
 
   /** Maximum number of attachments per reply; the API's limit decides in the end. */
   @property({ type: Number, attribute: 'max-attachments' })
-  maxAttachments = DEFAULT_MAX_ATTACHMENTS;
+  maxAttachments: number = DEFAULT_MAX_ATTACHMENTS;
 
   @state() private guestSession: GuestSession | null = null;
   @state() private view: PortalView = { name: 'list' };
@@ -122,7 +132,7 @@ export class EscalatedPortal extends EscalatedElement {
   @state() private listError = '';
   @state() private loadingMore = false;
 
-  @query('escalated-portal-ticket') private ticketView?: EscalatedPortalTicket;
+  @query(TICKET_TAG) private ticketView?: EscalatedPortalTicket;
   @query('escalated-ticket-form') private ticketForm?: EscalatedTicketForm;
 
   private readonly requests = new RequestScope(this);
@@ -239,6 +249,7 @@ export class EscalatedPortal extends EscalatedElement {
     if (!this.client || this.view.name === 'new') return this.renderForm();
     const guestAccess = this.isGuest ? this.renderGuestAccess() : nothing;
     if (this.view.name === 'ticket') {
+      loadTicketView();
       return html`${guestAccess}<escalated-portal-ticket
           exportparts=${NESTED_PARTS}
           reference=${this.view.reference}
@@ -318,6 +329,8 @@ export class EscalatedPortal extends EscalatedElement {
 
   private async focusOpenTicket(): Promise<void> {
     await this.updateComplete;
+    // Until its chunk has loaded, the ticket view is an element without `focusHeading`.
+    await customElements.whenDefined(TICKET_TAG);
     await this.ticketView?.focusHeading();
   }
 
@@ -424,8 +437,7 @@ export class EscalatedPortal extends EscalatedElement {
 
   private async openTicket(reference: string): Promise<void> {
     this.view = { name: 'ticket', reference };
-    await this.updateComplete;
-    await this.ticketView?.focusHeading();
+    await this.focusOpenTicket();
   }
 
   private async showForm(): Promise<void> {

@@ -42,9 +42,11 @@ const FIELD_ORDER = ['name', 'email', 'subject', 'body', 'priority', 'department
  * name and email address and opens the ticket through `POST /guest/tickets`.
  *
  * @summary Form that opens a support ticket.
+ * @tagname escalated-ticket-form
  * @csspart form - The form element.
  * @csspart field-error - The error line under a field.
- * @fires escalated-ticket-created - `{ reference }` after the API has created the ticket.
+ * @fires {CustomEvent<TicketCreatedDetail>} escalated-ticket-created - `{ reference }` after the
+ *   API has created the ticket.
  * @since 0.1.0
  */
 export class EscalatedTicketForm extends LitElement {

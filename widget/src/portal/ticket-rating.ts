@@ -85,8 +85,10 @@ const ratingStyles = css`
  * long a rating may be changed and its message is shown when it refuses.
  *
  * @summary Satisfaction rating form and result.
+ * @tagname escalated-ticket-rating
  * @csspart rating - The frame around the form or the submitted rating.
- * @fires escalated-ticket-rated - `{ reference, rating }` after a rating is submitted or changed.
+ * @fires {CustomEvent<TicketRatedDetail>} escalated-ticket-rated - `{ reference, rating }` after a
+ *   rating is submitted or changed.
  * @since 0.2.0
  */
 export class EscalatedTicketRating extends LitElement {

@@ -21,6 +21,7 @@ const TICK_MS = 60_000;
  * readers get the state and the full due date in one sentence.
  *
  * @summary SLA state and countdown of a ticket.
+ * @tagname escalated-sla-badge
  * @example
  * <escalated-sla-badge .ticket=${ticket} locale="en-GB"></escalated-sla-badge>
  *
