@@ -118,6 +118,8 @@ const previewBody = z
 const jobParams = z.object({ job: z.string() });
 const jobBody = z.strictObject({
   now: z.iso.datetime({ offset: true, error: 'must be an ISO-8601 instant' }).optional(),
+  /** deliver-outbox only: sends the sync events set aside as dead once more. */
+  retryDead: z.boolean().optional(),
 });
 
 /** Admin routes: configuration collections with an audit log, settings, calendar preview, jobs. */
@@ -140,10 +142,11 @@ export const routes: Record<string, Route> = {
           'is accepted only on the local stack; omit it to run the job as of now',
         );
       }
-      return json(
-        200,
-        await job(body.now ? new Date(body.now).toISOString() : new Date().toISOString()),
-      );
+      if (body.retryDead && params.job !== 'deliver-outbox') {
+        throw invalidField('retryDead', 'applies to deliver-outbox only; remove it');
+      }
+      const now = body.now ? new Date(body.now).toISOString() : new Date().toISOString();
+      return json(200, await job(now, { retryDead: body.retryDead }));
     },
   }),
 

@@ -2,7 +2,7 @@ import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { ddb } from '../lib/aws.js';
 import { config } from '../lib/config.js';
-import { deliverSyncEvents } from '../sync/deliver.js';
+import { deliverSyncEvents, reviveDeadSyncEvents } from '../sync/deliver.js';
 import { logger } from '../lib/logger.js';
 import type { OutboxItem } from '../notify/outbox.js';
 import { outboxIndexKeys } from '../notify/outbox.js';
@@ -94,7 +94,10 @@ async function deliver(id: string, now: string): Promise<'changed' | 'skipped'> 
  * Sends the queued emails that are due, with exponential backoff and a dead state after the
  * last try; in `synced` mode it then posts the due sync events to the hub.
  */
-export async function deliverOutbox(now: string): Promise<SweepSummary> {
+export async function deliverOutbox(
+  now: string,
+  options: { retryDead?: boolean } = {},
+): Promise<SweepSummary> {
   const summary = newSummary('deliver-outbox', now);
   await sweepDue(
     INDEX.aging,
@@ -103,6 +106,9 @@ export async function deliverOutbox(now: string): Promise<SweepSummary> {
     ({ pk }) => deliver(pk.slice('OUTBOX#'.length), now),
     summary,
   );
-  if (config().mode === 'synced') summary.sync = await deliverSyncEvents(now);
+  if (config().mode === 'synced') {
+    const revived = options.retryDead ? await reviveDeadSyncEvents(now) : 0;
+    summary.sync = { revived, ...(await deliverSyncEvents(now)) };
+  }
   return summary;
 }

@@ -192,3 +192,47 @@ export async function deliverSyncEvents(now: string): Promise<SyncSummary> {
   }
   return summary;
 }
+
+/** Dead events one request revives at most; run it again for more. */
+const MAX_REVIVED = 500;
+
+/**
+ * Puts dead sync events back in the queue, due now, with a fresh round of attempts: after a
+ * hub outage longer than the backoff, an admin sends them once more.
+ */
+export async function reviveDeadSyncEvents(now: string): Promise<number> {
+  const ids = await listDue(INDEX.aging, keys.syncOutboxDead(), '~', MAX_REVIVED);
+  let revived = 0;
+  for (const id of ids) {
+    if (await revive(id, now)) revived += 1;
+  }
+  return revived;
+}
+
+async function revive(id: string, now: string): Promise<boolean> {
+  try {
+    await ddb().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.syncOutboxItem(id),
+        UpdateExpression:
+          'SET #state = :pending, attempts = :zero, nextAttemptAt = :now, gsi8pk = :pk, gsi8sk = :sk',
+        ConditionExpression: '#state = :dead',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: {
+          ':pending': 'pending',
+          ':dead': 'dead',
+          ':zero': 0,
+          ':now': now,
+          ':pk': keys.syncOutbox(),
+          ':sk': syncIndexKeys({ id, nextAttemptAt: now }).gsi8sk,
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    // Another request revived it first.
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}

@@ -175,6 +175,29 @@ describe('synced mode', () => {
     expect(results[14]).toMatchObject({ retried: 0, dead: 1 });
     expect(await backlog()).toEqual({ pending: 0, dead: 1, capped: false });
     await own.stack.hub!.start();
+
+    const retried = await api('POST', '/admin/jobs/deliver-outbox/run', {
+      base: own.api,
+      token: siteAdmin,
+      body: { now: hoursFromNow(40), retryDead: true },
+    });
+    expect(retried.body.sync).toMatchObject({ revived: 1, sent: 1, dead: 0 });
+    expect(await backlog()).toEqual({ pending: 0, dead: 0, capped: false });
+    expect((await hubTicketOf(created.body.ticket.reference)).ticket.subject).toBe(
+      'Never delivered',
+    );
+  });
+
+  it('accepts retryDead for deliver-outbox only', async () => {
+    const result = await api('POST', '/admin/jobs/check-sla/run', {
+      base: own.api,
+      token: siteAdmin,
+      body: { retryDead: true },
+    });
+    expect(result.status).toBe(422);
+    expect(result.body.error.fields).toEqual({
+      retryDead: 'applies to deliver-outbox only; remove it',
+    });
   });
 });
 
