@@ -66,6 +66,7 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error';
  * @tagname escalated-agent-ticket
  * @csspart header - Subject, reference, requester, status and SLA badge.
  * @csspart facts - Department, tags and number of followers.
+ * @csspart source - On a hub, the installation that keeps a synced ticket and its reference there.
  * @csspart tag - One tag chip.
  * @csspart presence - The other agents viewing or typing on the ticket.
  * @csspart follow - The follow button.

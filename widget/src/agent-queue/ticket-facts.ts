@@ -58,7 +58,8 @@ export const ticketFactsStyles = css`
 `;
 
 /**
- * Renders a ticket's department (by name, else its id), tags and number of followers. A tag's
+ * Renders a ticket's department (by name, else its id), tags, number of followers and, on a
+ * hub, the installation that keeps a synced ticket. A tag's
  * colour only tints its border and dot, so the name stays readable whatever colour it has.
  */
 export function renderTicketFacts(
@@ -81,6 +82,16 @@ export function renderTicketFacts(
       <dt>Followers</dt>
       <dd class="followers">${ticket.followerIds.length}</dd>
     </div>
+    ${
+      ticket.source
+        ? html`<div>
+            <dt>Kept by</dt>
+            <dd class="source" part="source">
+              ${ticket.source.installationName} as ${ticket.source.reference} (changes happen there)
+            </dd>
+          </div>`
+        : null
+    }
   </dl>`;
 }
 

@@ -80,6 +80,14 @@ export interface Ticket {
   sla: TicketSla | null;
   /** Files attached when the ticket was opened. */
   attachments?: Attachment[];
+  /** On a hub: the installation that keeps this ticket, where it is changed. */
+  source?: TicketSource | null;
+}
+
+/** Where a ticket a hub shows is kept: the installation's name and its own reference. */
+export interface TicketSource {
+  installationName: string;
+  reference: string;
 }
 
 /** Author of a reply or actor of an activity entry. */
