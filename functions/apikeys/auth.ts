@@ -2,10 +2,17 @@ import { z } from 'zod';
 import { ROLES, type Role } from '../domain/enums.js';
 import type { Principal } from '../domain/types.js';
 import { ApiError } from '../lib/errors.js';
+import { describeIssues } from '../lib/validation.js';
 import { API_KEY_PREFIX, resolveApiKey, type Ability } from './keys.js';
 
 const actingUserSchema = z.object({
-  sub: z.string().trim().min(1).max(200),
+  sub: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    // eslint-disable-next-line no-control-regex -- the class lists the characters to refuse
+    .regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters'),
   name: z.string().trim().max(200).optional(),
   email: z.email().max(320).optional(),
   role: z.enum(ROLES).default('customer'),
@@ -35,12 +42,12 @@ function parseActingUser(header: string): z.infer<typeof actingUserSchema> {
       'X-Escalated-Acting-User must be the acting user’s claims as JSON or base64url JSON.',
     );
   }
-  const parsed = actingUserSchema.safeParse(value);
+  const parsed = actingUserSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) {
-    const names = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
+    const problems = describeIssues(parsed.error, 'claims');
     throw new ApiError(
       'auth.invalidToken',
-      `X-Escalated-Acting-User has invalid claims: ${names}.`,
+      `X-Escalated-Acting-User has invalid claims: ${problems}.`,
     );
   }
   return parsed.data;

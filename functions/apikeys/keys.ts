@@ -14,7 +14,11 @@ export const API_KEY_KIND = 'API_KEY';
 /** An API key as admins write it; the key itself is generated and shown once. */
 export const apiKeySchema = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(100),
-  abilities: z.array(z.enum(ABILITIES)).min(1, 'must grant at least one ability').max(3),
+  abilities: z
+    .array(z.enum(ABILITIES))
+    .min(1, 'must grant at least one ability')
+    .max(3)
+    .refine((list) => new Set(list).size === list.length, 'must name each ability once'),
 });
 
 /** Every key starts with this prefix, so a server can tell a key from a JWT. */

@@ -79,6 +79,11 @@ export interface Ticket {
   firedRules?: string[];
   /** On a hub, the installation a synced ticket comes from; it can only be changed there. */
   source?: TicketSource | null;
+  /**
+   * Id of the API key of the installation whose customer opened the ticket through this one
+   * (cloud mode): only customers acting through that key may see it. Null for this one's own.
+   */
+  installationId?: string | null;
 }
 
 /** Where a ticket a hub shows was created and is kept. */

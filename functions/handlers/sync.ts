@@ -22,6 +22,7 @@ export const routes: Record<string, Route> = {
         applied: count('applied'),
         duplicates: count('duplicate'),
         rejected: count('rejected'),
+        failed: count('failed'),
       });
     },
   }),

@@ -121,10 +121,22 @@ export async function callHub(call: HubCall): Promise<ApiResponse> {
     });
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-    logger.warn('hub call failed', { path: call.path, timed_out: timedOut, error: String(error) });
+    const cause = error instanceof Error && error.cause ? String(error.cause) : undefined;
+    logger.warn('hub call failed', {
+      path: call.path,
+      timed_out: timedOut,
+      error: String(error),
+      cause,
+    });
     throw timedOut
-      ? new ApiError('hub.timeout', `The hub did not answer within ${timeoutMs} ms; try again.`)
-      : new ApiError('hub.unavailable', 'The hub cannot be reached right now; try again shortly.');
+      ? new ApiError(
+          'hub.timeout',
+          `The help desk service did not answer within ${timeoutMs} ms; try again in a moment.`,
+        )
+      : new ApiError(
+          'hub.unavailable',
+          'The help desk service cannot be reached right now; try again in a few minutes.',
+        );
   }
   const passed = passedHeaders(response);
   const body = await readBody(response);

@@ -11,6 +11,7 @@ import { ROLES } from '../domain/enums.js';
 import type { Principal } from '../domain/types.js';
 import { config } from './config.js';
 import { ApiError } from './errors.js';
+import { describeIssues } from './validation.js';
 import { GUEST_AUDIENCE, verifyGuestToken } from '../guests/tokens.js';
 import { authenticateApiKey } from '../apikeys/auth.js';
 import { API_KEY_PREFIX } from '../apikeys/keys.js';
@@ -97,10 +98,10 @@ async function verifySignature(token: string): Promise<JWTPayload> {
 }
 
 function toPrincipal(payload: JWTPayload, now: number): Principal {
-  const parsed = claimsSchema.safeParse(payload);
+  const parsed = claimsSchema.safeParse(payload, { reportInput: true });
   if (!parsed.success) {
-    const names = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
-    throw new ApiError('auth.invalidToken', `The token's claims are invalid: ${names}.`);
+    const problems = describeIssues(parsed.error, 'claims');
+    throw new ApiError('auth.invalidToken', `The token's claims are invalid: ${problems}.`);
   }
   const claims = parsed.data;
   if (claims.exp - now > MAX_LIFETIME_SECONDS) {

@@ -27,20 +27,40 @@ export function fieldErrors(error: z.ZodError, root: string): Record<string, str
   return Object.fromEntries(entries);
 }
 
+function article(noun: string): string {
+  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+function count(value: number | bigint, noun: string): string {
+  return `${String(value)} ${noun}${Number(value) === 1 ? '' : 's'}`;
+}
+
 /** Rewords zod's default messages for the common cases into the API's plain style. */
 function messageOf(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_value' && issue.values.length > 0) {
     return `must be one of ${issue.values.map(String).join(', ')}`;
   }
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
-  if (issue.code === 'invalid_type') return `must be a ${issue.expected}`;
+  // A schema's own message says it best; zod's defaults start with these words.
+  if (!/^(Invalid|Too small|Too big)/.test(issue.message)) return issue.message;
+  if (issue.code === 'invalid_type') return `must be ${article(issue.expected)}`;
   if (issue.code === 'too_big' && typeof issue.maximum === 'number' && issue.maximum > 1e12) {
     return 'is too large';
   }
   if (issue.code === 'too_big' && issue.origin === 'array')
-    return `must list at most ${String(issue.maximum)} items`;
+    return `must list at most ${count(issue.maximum, 'item')}`;
   if (issue.code === 'too_small' && issue.origin === 'array')
-    return `must list at least ${String(issue.minimum)} items`;
+    return `must list at least ${count(issue.minimum, 'item')}`;
+  if (issue.code === 'too_small' && issue.origin === 'number') {
+    return issue.inclusive === false
+      ? `must be more than ${String(issue.minimum)}`
+      : `must be at least ${String(issue.minimum)}`;
+  }
+  if (issue.code === 'too_big' && issue.origin === 'number') {
+    return issue.inclusive === false
+      ? `must be less than ${String(issue.maximum)}`
+      : `must be at most ${String(issue.maximum)}`;
+  }
   if (issue.code === 'invalid_union' && issue.message.startsWith('Invalid discriminator')) {
     return issue.message
       .replace(/^Invalid discriminator value\. Expected /, 'must be one of ')
@@ -61,13 +81,15 @@ export function parseOrThrow<S extends z.ZodType>(
   value: unknown,
   root: string,
 ): z.infer<S> {
-  const result = schema.safeParse(value);
+  // reportInput keeps each issue's input, which tells "missing" apart from "wrong type".
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   const fields = fieldErrors(result.error, root);
-  const summary = Object.entries(fields)
-    .map(([name, message]) => `${name} ${message}`)
-    .join('; ');
-  throw new ApiError('validation.failed', `Invalid request: ${summary}.`, fields);
+  throw new ApiError(
+    'validation.failed',
+    `Invalid request: ${describeIssues(result.error, root)}.`,
+    fields,
+  );
 }
 
 // Rejected in text: C0 controls other than tab and newline, DEL, C1 controls, and the bidi
@@ -88,4 +110,11 @@ export function text(min: number, max: number) {
     .refine((value) => value.isWellFormed(), {
       message: 'must be valid Unicode (it contains an unpaired surrogate)',
     });
+}
+
+/** Lists each bad field with its problem, for messages about tokens and headers. */
+export function describeIssues(error: z.ZodError, root: string): string {
+  return Object.entries(fieldErrors(error, root))
+    .map(([name, message]) => `${name} ${message}`)
+    .join('; ');
 }

@@ -28,7 +28,7 @@ const PRIORITY_RANK: Record<Priority, number> = {
  * - `COUNTER#<name>`: `COUNTER`
  * - `IDEMPOTENCY#<principal>#<key>`: `IDEMPOTENCY`
  * - `SYNC_OUT#<id>`: `SYNC_OUT`, an event waiting to be sent to the hub (synced mode)
- * - `SYNC_EVENT#<id>`: `SYNC_EVENT`, an event a hub has applied, so it applies once
+ * - `SYNC_EVENT#<key id>#<id>`: `SYNC_EVENT`, an event a hub has applied, so it applies once
  * - `SYNC_SOURCE#<key id>#<reference>`: `SYNC_SOURCE`, the hub's reference of a synced ticket
  *
  * Indexes (all project every attribute):
@@ -110,8 +110,9 @@ export const keys = {
   department: (id: string): ItemKey => ({ pk: 'CONFIG', sk: `DEPARTMENT#${id}` }),
   departmentPrefix: () => 'DEPARTMENT#',
   counter: (name: string): ItemKey => ({ pk: `COUNTER#${name}`, sk: 'COUNTER' }),
+  // The principal is URI-encoded so a `#` in a user id cannot run into the key that follows.
   idempotency: (principalId: string, key: string): ItemKey => ({
-    pk: `IDEMPOTENCY#${principalId}#${key}`,
+    pk: `IDEMPOTENCY#${encodeURIComponent(principalId)}#${key}`,
     sk: 'IDEMPOTENCY',
   }),
   seedMarker: (): ItemKey => ({ pk: 'CONFIG', sk: 'SEED' }),
@@ -142,7 +143,10 @@ export const keys = {
   syncOutbox: () => 'SYNC_OUTBOX',
   syncOutboxDead: () => 'SYNC_OUTBOX_DEAD',
   syncOutboxItem: (id: string): ItemKey => ({ pk: `SYNC_OUT#${id}`, sk: 'SYNC_OUT' }),
-  syncEvent: (id: string): ItemKey => ({ pk: `SYNC_EVENT#${id}`, sk: 'SYNC_EVENT' }),
+  syncEvent: (keyId: string, id: string): ItemKey => ({
+    pk: `SYNC_EVENT#${keyId}#${id}`,
+    sk: 'SYNC_EVENT',
+  }),
   syncSource: (keyId: string, reference: string): ItemKey => ({
     pk: `SYNC_SOURCE#${keyId}#${reference}`,
     sk: 'SYNC_SOURCE',

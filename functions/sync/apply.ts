@@ -1,4 +1,4 @@
-import type { Principal, Reply, Ticket, TicketSource } from '../domain/types.js';
+import type { Activity, Principal, Reply, Ticket, TicketSource } from '../domain/types.js';
 import { formatReference } from '../domain/reference.js';
 import { getSettings } from '../store/configuration.js';
 import { nextCounterValue } from '../store/counters.js';
@@ -11,16 +11,22 @@ import {
 } from '../store/table.js';
 import { activityWrites, ticketWrite } from '../tickets/items.js';
 import { loadTicket } from '../tickets/repository.js';
+import type { z } from 'zod';
+import { logger } from '../lib/logger.js';
+import { fieldErrors } from '../lib/validation.js';
 import { syncPayloadSchema, type SyncEventInput, type SyncPayloadInput } from './schema.js';
 
 /** How long the hub remembers an applied event id: far beyond any sender's retries. */
 const EVENT_MEMORY_SECONDS = 90 * 24 * 60 * 60;
 const MAX_ATTEMPTS = 5;
 
-/** The outcome of one event of a batch. */
+/**
+ * The outcome of one event of a batch: `rejected` events cannot be applied as sent, `failed`
+ * ones met a passing fault on the hub and should be sent again.
+ */
 export interface SyncResult {
   id: string;
-  status: 'applied' | 'duplicate' | 'rejected';
+  status: 'applied' | 'duplicate' | 'rejected' | 'failed';
   /** The hub's reference of the ticket the event is about. */
   reference?: string;
   message?: string;
@@ -47,7 +53,7 @@ function mirrorOf(
   source: TicketSource,
   version: number,
 ): Ticket {
-  const snapshot = payload.ticket as unknown as Ticket;
+  const snapshot = payload.ticket as Ticket;
   return {
     ...snapshot,
     reference,
@@ -96,7 +102,7 @@ function eventRecord(event: SyncEventInput, keyId: string, reference: string, at
   return {
     Put: {
       Item: {
-        ...keys.syncEvent(event.id),
+        ...keys.syncEvent(keyId, event.id),
         entity: 'sync-event',
         keyId,
         type: event.type,
@@ -134,8 +140,8 @@ async function writesFor(
     writes.push(mirrorWrite(next, current.version));
   }
   // Replies, activity and ratings are keyed by their own ids: writing one again changes nothing.
-  if (payload.reply) writes.push(replyPut(reference, payload.reply as unknown as Reply));
-  const activity = { ...payload.activity } as unknown as Parameters<typeof activityWrites>[1][0];
+  if (payload.reply) writes.push(replyPut(reference, payload.reply));
+  const activity: Activity = { ...payload.activity };
   writes.push(...activityWrites(reference, [activity]).map(withoutAgeIndex));
   if (payload.rating) {
     writes.push({
@@ -151,10 +157,13 @@ function withoutAgeIndex(write: TransactItem): TransactItem {
   return { Put: { ...write.Put!, Item: item } };
 }
 
-function rejected(id: string, error: { issues: Array<{ path: PropertyKey[]; message: string }> }) {
-  const first = error.issues[0]!;
-  const field = ['payload', ...first.path.map(String)].join('.');
-  return { id, status: 'rejected' as const, message: `${field}: ${first.message}` };
+/** Builds the rejection of an unusable payload, naming each bad field as `fieldErrors` does. */
+function rejected(id: string, error: z.ZodError): SyncResult {
+  const fields = fieldErrors(error, 'payload');
+  const message = Object.entries(fields)
+    .map(([field, problem]) => `payload.${field}: ${problem}`)
+    .join('; ');
+  return { id, status: 'rejected', message };
 }
 
 /**
@@ -166,12 +175,43 @@ export async function applySyncEvent(
   event: SyncEventInput,
   sender: Principal,
 ): Promise<SyncResult> {
-  const parsed = syncPayloadSchema.safeParse(event.payload);
+  const parsed = syncPayloadSchema.safeParse(event.payload, { reportInput: true });
   if (!parsed.success) return rejected(event.id, parsed.error);
+  try {
+    return await applyParsed(event, parsed.data, sender);
+  } catch (error) {
+    return failure(event.id, error, sender);
+  }
+}
+
+/** Names a DynamoDB refusal of the data itself (an item over 400 KB); anything else may pass. */
+function isPermanent(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ValidationException';
+}
+
+function failure(id: string, error: unknown, sender: Principal): SyncResult {
+  const permanent = isPermanent(error);
+  logger.error('sync event not applied', {
+    event_id: id,
+    key_id: sender.apiKey?.id,
+    permanent,
+    error: error instanceof Error ? error : String(error),
+  });
+  return permanent
+    ? { id, status: 'rejected', message: 'The event is too large to store; it cannot be applied.' }
+    : { id, status: 'failed', message: 'The hub could not apply the event now; send it again.' };
+}
+
+async function applyParsed(
+  event: SyncEventInput,
+  payload: SyncPayloadInput,
+  sender: Principal,
+): Promise<SyncResult> {
+  const keyId = sender.apiKey!.id;
   for (let attempt = 1; ; attempt += 1) {
-    const seen = await getItem<{ reference: string }>(keys.syncEvent(event.id));
+    const seen = await getItem<{ reference: string }>(keys.syncEvent(keyId, event.id));
     if (seen) return { id: event.id, status: 'duplicate', reference: seen.reference };
-    const { reference, writes } = await writesFor(event, parsed.data, sender);
+    const { reference, writes } = await writesFor(event, payload, sender);
     try {
       await transactWrite(writes);
       return { id: event.id, status: 'applied', reference };

@@ -93,8 +93,13 @@ async function markDead(item: SyncOutboxItem, message: string, now: string): Pro
   logger.error('sync event dead', { event_id: item.id, attempts: item.attempts, error: message });
 }
 
-async function retryLater(item: SyncOutboxItem, message: string, now: string): Promise<void> {
-  const next = new Date(Date.parse(now) + syncBackoffMs(item.attempts)).toISOString();
+async function retryLater(
+  item: SyncOutboxItem,
+  message: string,
+  now: string,
+  jitter: number,
+): Promise<void> {
+  const next = new Date(Date.parse(now) + syncBackoffMs(item.attempts, () => jitter)).toISOString();
   await ddb().send(
     new UpdateCommand({
       TableName: tableName(),
@@ -119,12 +124,14 @@ async function failBatch(
   now: string,
   summary: SyncSummary,
 ): Promise<void> {
+  // One jitter for the whole batch keeps its events in their order for the next attempt.
+  const jitter = Math.random();
   for (const item of items) {
     if (item.attempts >= MAX_SYNC_ATTEMPTS) {
       await markDead(item, message, now);
       summary.dead += 1;
     } else {
-      await retryLater(item, message, now);
+      await retryLater(item, message, now, jitter);
       summary.retried += 1;
     }
   }

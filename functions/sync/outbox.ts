@@ -6,7 +6,7 @@ import type { TransactItem } from '../store/table.js';
 import type { Rating } from '../tickets/ratings.js';
 
 /** A ticket as another installation receives it: no sweep bookkeeping of this installation. */
-export type SyncTicket = Omit<Ticket, 'rulesCheckAt' | 'firedRules' | 'source'>;
+export type SyncTicket = Omit<Ticket, 'rulesCheckAt' | 'firedRules' | 'source' | 'installationId'>;
 
 /** What one sync event carries: the ticket after the change, and what the change added. */
 export interface SyncPayload {
@@ -39,7 +39,13 @@ export function syncIndexKeys(item: { id: string; nextAttemptAt: string; positio
 }
 
 function snapshot(ticket: Ticket): SyncTicket {
-  const { rulesCheckAt: _rules, firedRules: _fired, source: _source, ...rest } = ticket;
+  const {
+    rulesCheckAt: _rules,
+    firedRules: _fired,
+    source: _source,
+    installationId: _installation,
+    ...rest
+  } = ticket;
   return rest;
 }
 

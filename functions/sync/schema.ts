@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import { CHANNELS, EVENT_TYPES, PRIORITIES, ROLES, STATUSES } from '../domain/enums.js';
 import { REFERENCE_PATTERN } from '../domain/reference.js';
+import { targetSetSchema } from '../domain/sla/policy.js';
 
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO-8601 instant' });
+const maybeInstant = instant.nullish().transform((value) => value ?? null);
+const itemId = z
+  .string()
+  .regex(/^[A-Za-z0-9._:-]{1,100}$/, 'must be 1 to 100 letters, digits or . _ : -');
+const userId = z.string().min(1).max(200);
+const name = z.string().max(200);
 
 /** One event as a synced installation sends it. */
 export const syncEventSchema = z.strictObject({
-  id: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9._:-]{1,100}$/, 'must be 1 to 100 letters, digits or . _ : -'),
+  id: itemId,
   type: z.enum(EVENT_TYPES),
   occurredAt: instant,
   payload: z.record(z.string(), z.unknown()),
@@ -26,22 +30,45 @@ export const syncBatchBody = z.preprocess(
   }),
 );
 
-const author = z.looseObject({
-  id: z.string().min(1).max(200),
-  name: z.string().max(200),
-  role: z.enum([...ROLES, 'system']),
-});
+// The schemas below keep only the fields they name (zod drops the rest), so nothing a sender
+// adds can reach the stored item: its keys and every other attribute come from the hub.
 
-const attachment = z.looseObject({
-  id: z.string().min(1).max(100),
+const author = z.object({ id: userId, name, role: z.enum([...ROLES, 'system']) });
+
+const attachment = z.object({
+  id: itemId,
   fileName: z.string().max(255),
   contentType: z.string().max(255),
   size: z.number().int().nonnegative(),
 });
 
-/** The ticket snapshot an event carries; fields the hub does not use pass through as sent. */
-export const syncTicketSchema = z.looseObject({
-  id: z.string().min(1).max(100),
+const timer = z.object({
+  target: z.number().nonnegative(),
+  elapsed: z.number().nonnegative(),
+  runningSince: maybeInstant,
+  dueAt: instant,
+  warnAt: instant,
+  stoppedAt: maybeInstant,
+  warnedAt: maybeInstant,
+  breachedAt: maybeInstant,
+});
+
+const slaClock = z.object({
+  policyId: z.string().max(200),
+  calendarId: z.string().max(200),
+  businessHours: z.boolean(),
+  warningMinutes: z.number().int().nonnegative(),
+  targets: targetSetSchema,
+  firstResponse: timer.nullable(),
+  nextResponse: timer.nullable(),
+  nextResponseCycle: z.number().int().nonnegative(),
+  resolution: timer.nullable(),
+  pausedAt: maybeInstant,
+});
+
+/** The ticket snapshot an event carries. */
+export const syncTicketSchema = z.object({
+  id: itemId,
   reference: z.string().regex(REFERENCE_PATTERN, 'must be a ticket reference such as ESC-00042'),
   subject: z.string().min(1).max(255),
   body: z.string().max(65_535),
@@ -50,32 +77,57 @@ export const syncTicketSchema = z.looseObject({
   channel: z.enum(CHANNELS),
   departmentId: z.string().max(200).nullable(),
   assigneeId: z.string().max(200).nullable(),
-  requester: z.looseObject({
-    id: z.string().min(1).max(200),
-    name: z.string().max(200),
+  requester: z.object({
+    id: userId,
+    name,
     email: z.string().max(320).nullable(),
     guest: z.boolean(),
   }),
-  tags: z.array(z.looseObject({ id: z.string(), name: z.string(), color: z.string() })).max(100),
-  followerIds: z.array(z.string()).max(500),
+  tags: z
+    .array(z.object({ id: itemId, name: z.string().max(50), color: z.string().max(50) }))
+    .max(100),
+  followerIds: z.array(userId).max(500),
   createdAt: instant,
   updatedAt: instant,
-  version: z.number().int().positive(),
+  firstResponseAt: maybeInstant,
+  lastAgentReplyAt: maybeInstant,
+  lastRequesterReplyAt: maybeInstant,
+  resolvedAt: maybeInstant,
+  closedAt: maybeInstant,
+  linkedFrom: z
+    .string()
+    .max(100)
+    .nullish()
+    .transform((value) => value ?? null),
   attachments: z.array(attachment).max(100).optional(),
+  version: z.number().int().positive(),
+  slaClock: slaClock.nullish().transform((value) => value ?? null),
 });
 
+/** A value of an activity entry's `before` or `after`, bounded in size. */
+const activityValue = z
+  .unknown()
+  .refine(
+    (value) => JSON.stringify(value ?? null).length <= 10_000,
+    'must be under 10,000 characters as JSON',
+  );
+
 /** What the hub needs from an event's payload to apply it. */
-export const syncPayloadSchema = z.looseObject({
+export const syncPayloadSchema = z.object({
   ticket: syncTicketSchema,
-  activity: z.looseObject({
-    id: z.string().min(1).max(100),
+  activity: z.object({
+    id: itemId,
     type: z.enum(EVENT_TYPES),
-    createdAt: instant,
     actor: author.nullable(),
+    field: z.string().max(100).optional(),
+    before: activityValue.optional(),
+    after: activityValue.optional(),
+    note: z.string().max(2000).optional(),
+    createdAt: instant,
   }),
   reply: z
-    .looseObject({
-      id: z.string().min(1).max(100),
+    .object({
+      id: itemId,
       body: z.string().max(65_535),
       internal: z.boolean(),
       pinned: z.boolean(),
@@ -85,7 +137,7 @@ export const syncPayloadSchema = z.looseObject({
     })
     .optional(),
   rating: z
-    .looseObject({
+    .object({
       rating: z.number().int().min(1).max(5),
       comment: z.string().max(2000).nullable(),
       submittedAt: instant,

@@ -94,6 +94,7 @@ export function buildTicket(
     resolvedAt: null,
     closedAt: null,
     linkedFrom: input.linkedFrom ?? null,
+    installationId: requester.apiKey?.id ?? null,
     rulesCheckAt: fields.at,
     firedRules: [],
     version: 1,

@@ -18,6 +18,8 @@ export function customerTicketView(ticket: Ticket, now = new Date().toISOString(
     rulesCheckAt: _rules,
     firedRules: _fired,
     deletedAt: _deleted,
+    installationId: _installation,
+    source: _source,
     ...rest
   } = ticket;
   return { ...rest, tags: [], followerIds: [], sla: publicSla(ticket, now) };

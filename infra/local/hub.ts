@@ -8,7 +8,7 @@ export interface LocalHub {
   api: string;
   table: string;
   secret: string;
-  /** The `esk_` key the site uses, with the sync, agent and admin abilities. */
+  /** The `esk_` key the site uses: `sync` in synced mode, `agent` and `admin` in cloud mode. */
   apiKey: string;
   /** Stops the hub's API process; the site keeps running. */
   stop: () => Promise<void>;
@@ -23,16 +23,24 @@ interface HubOptions {
   port: number;
   table: string;
   secret: string;
+  mode: 'synced' | 'cloud';
   /** The environment the site's API gets; the hub differs in mode, table, port and secret. */
   baseEnv: NodeJS.ProcessEnv;
   onExit: (code: number | null) => void;
 }
 
-/** Returns whether a stored key is still accepted by the hub for sync events. */
-async function keyWorks(api: string, key: string): Promise<boolean> {
+/** The abilities a site needs: sync events in synced mode, acting for its users in cloud mode. */
+const SITE_ABILITIES = { synced: ['sync'], cloud: ['agent', 'admin'] } as const;
+
+/** Returns whether a stored key is still accepted by the hub for what the site does with it. */
+async function keyWorks(api: string, key: string, mode: 'synced' | 'cloud'): Promise<boolean> {
+  const headers = { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' };
+  if (mode === 'cloud') {
+    return (await fetch(`${api}/agent/dashboard`, { headers })).status === 200;
+  }
   const response = await fetch(`${api}/sync/events`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+    headers,
     body: JSON.stringify({ events: [] }),
   });
   // The key passed authentication when only the empty batch was refused.
@@ -40,17 +48,22 @@ async function keyWorks(api: string, key: string): Promise<boolean> {
 }
 
 /** Creates the site's API key on the hub the way a hub admin would, and keeps it on disk. */
-async function ensureSiteKey(api: string, secret: string, dataDir: string): Promise<string> {
-  const file = path.join(dataDir, 'hub-api-key');
+async function ensureSiteKey(
+  api: string,
+  secret: string,
+  dataDir: string,
+  mode: 'synced' | 'cloud',
+): Promise<string> {
+  const file = path.join(dataDir, `hub-api-key-${mode}`);
   if (existsSync(file)) {
     const stored = readFileSync(file, 'utf8').trim();
-    if (await keyWorks(api, stored)) return stored;
+    if (await keyWorks(api, stored, mode)) return stored;
   }
   const token = await mintHostToken(secret, { sub: 'hub-admin', name: 'Hub admin', role: 'admin' });
   const response = await fetch(`${api}/admin/api-keys`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name: 'Local site', abilities: ['sync', 'agent', 'admin'] }),
+    body: JSON.stringify({ name: 'Local site', abilities: SITE_ABILITIES[mode] }),
   });
   const body = (await response.json()) as { key?: string };
   const key = body.key;
@@ -92,7 +105,7 @@ export async function startLocalHub(options: HubOptions): Promise<LocalHub> {
   };
   await start();
   try {
-    const apiKey = await ensureSiteKey(api, options.secret, options.dataDir);
+    const apiKey = await ensureSiteKey(api, options.secret, options.dataDir, options.mode);
     return { api, table: options.table, secret: options.secret, apiKey, start, stop };
   } catch (error) {
     await stop();

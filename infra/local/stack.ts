@@ -272,6 +272,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         port: hubPort,
         table: hubTable,
         secret: localSecret(dataDir, undefined, 'hub-jwt-secret'),
+        mode,
         baseEnv: { ...apiEnv, ESCALATED_PORTAL_URL: `http://127.0.0.1:${hubDemoPort}/index.html` },
         onExit: onExit('hub'),
       });

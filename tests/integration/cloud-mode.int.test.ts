@@ -70,6 +70,48 @@ describe('the customer and agent flow', () => {
   });
 });
 
+describe('customers of a cloud-mode site', () => {
+  it('stay apart from the hub’s and other installations’ users with the same id', async () => {
+    const site = await own.token({ sub: 'shared-id-customer', role: 'customer', name: 'Sid' });
+    const created = await api('POST', '/tickets', {
+      base: own.api,
+      token: site,
+      body: { subject: 'Spoke broke', body: 'A spoke broke on the front wheel.' },
+    });
+    expect(created.status).toBe(201);
+    const reference = created.body.ticket.reference;
+    const hubAdmin = await mintHostToken(own.stack.hub!.secret, {
+      sub: 'hub-admin',
+      role: 'admin',
+    });
+    const other = await api('POST', '/admin/api-keys', {
+      base: hubApi,
+      token: hubAdmin,
+      body: { name: 'Another shop', abilities: ['agent'] },
+    });
+    const sameIdElsewhere = {
+      Authorization: `Bearer ${other.body.key}`,
+      'X-Escalated-Acting-User': JSON.stringify({ sub: 'shared-id-customer', role: 'customer' }),
+    };
+    const viaOtherKey = await api('GET', '/tickets', { base: hubApi, headers: sameIdElsewhere });
+    expect(viaOtherKey.body.items).toEqual([]);
+    const readViaOtherKey = await api('GET', `/tickets/${reference}`, {
+      base: hubApi,
+      headers: sameIdElsewhere,
+    });
+    expect(readViaOtherKey.status).toBe(404);
+    const hubUser = await mintHostToken(own.stack.hub!.secret, {
+      sub: 'shared-id-customer',
+      role: 'customer',
+    });
+    expect((await api('GET', '/tickets', { base: hubApi, token: hubUser })).body.items).toEqual([]);
+    const mine = await api('GET', '/tickets', { base: own.api, token: site });
+    expect(mine.body.items.map((ticket: { reference: string }) => ticket.reference)).toEqual([
+      reference,
+    ]);
+  });
+});
+
 describe('a cloud-mode site', () => {
   it('answers guests with a token it signs itself, scoped to their ticket', async () => {
     const created = await api('POST', '/guest/tickets', {

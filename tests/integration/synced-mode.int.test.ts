@@ -295,6 +295,77 @@ describe('the hub’s /sync/events', () => {
     });
   });
 
+  it('keeps fields a sender adds out of the stored items', async () => {
+    const sender = await createKey(['sync']);
+    const forged = event('evt-forged', 'SHOP-00005', 1);
+    const at = forged.occurredAt;
+    Object.assign(forged.payload.ticket, { pk: 'CONFIG', sk: 'SETTINGS', installationId: 'x' });
+    Object.assign(forged.payload, {
+      reply: {
+        id: 'reply-forged',
+        body: 'Hello',
+        internal: false,
+        pinned: false,
+        author: { id: 'shop-customer', name: 'Pat', role: 'customer' },
+        attachments: [],
+        createdAt: at,
+        pk: 'CONFIG',
+        sk: `API_KEY#${sender.id}`,
+        abilities: ['sync', 'agent', 'admin'],
+      },
+    });
+    const result = await send(sender.key, [forged]);
+    expect(result.body.results[0].status).toBe('applied');
+
+    const stored = await api('GET', `/admin/api-keys/${sender.id}`, {
+      base: hubApi,
+      token: hubAdmin,
+    });
+    expect(stored.body.abilities).toEqual(['sync']);
+    const settings = await api('GET', '/admin/settings', { base: hubApi, token: hubAdmin });
+    expect(settings.status).toBe(200);
+    expect(settings.body.referencePrefix).toBe('ESC');
+    const asAdmin = await api('GET', '/admin/settings', {
+      base: hubApi,
+      headers: { Authorization: `Bearer ${sender.key}` },
+    });
+    expect(asAdmin.status).toBe(403);
+    const read = await api('GET', `/agent/tickets/${result.body.results[0].reference}`, {
+      base: hubApi,
+      token: hubAgent,
+    });
+    expect(read.body.replies.map((reply: { id: string }) => reply.id)).toEqual(['reply-forged']);
+    expect(read.body.ticket.installationId ?? null).toBe(null);
+  });
+
+  it('scopes event ids to the key that sends them', async () => {
+    const first = await createKey(['sync']);
+    const second = await createKey(['sync']);
+    const one = await send(first.key, [event('evt-shared-id', 'SHOP-00006', 1, 'First shop')]);
+    const two = await send(second.key, [event('evt-shared-id', 'SHOP-00006', 1, 'Second shop')]);
+    expect(one.body.results[0].status).toBe('applied');
+    expect(two.body.results[0].status).toBe('applied');
+    expect(two.body.results[0].reference).not.toBe(one.body.results[0].reference);
+  });
+
+  it('rejects one unusable event and applies the rest of the batch', async () => {
+    const { key } = await createKey(['sync']);
+    const broken = event('evt-batch-2', 'SHOP-00008', 1);
+    (broken.payload.ticket as Record<string, unknown>).slaClock = 'garbage';
+    const result = await send(key, [
+      event('evt-batch-1', 'SHOP-00007', 1),
+      broken,
+      event('evt-batch-3', 'SHOP-00009', 1),
+    ]);
+    expect(result.status).toBe(200);
+    expect(result.body.results.map((item: { status: string }) => item.status)).toEqual([
+      'applied',
+      'rejected',
+      'applied',
+    ]);
+    expect(result.body.results[1].message).toBe('payload.ticket.slaClock: must be an object');
+  });
+
   it('answers 422 for a malformed batch', async () => {
     const { key } = await createKey(['sync']);
     const result = await send(key, { events: [{ id: 'x', type: 'nope' }] });

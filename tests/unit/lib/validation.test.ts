@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { ApiError } from '../../../functions/lib/errors.js';
 import { parseOrThrow } from '../../../functions/lib/validation.js';
 import { agentPatchBody, createTicketBody } from '../../../functions/schemas/tickets.js';
@@ -27,6 +28,15 @@ describe('createTicketBody', () => {
 
     expect(error.statusCode).toBe(422);
     expect(error.fields).toEqual({ subject: 'must not be empty' });
+  });
+
+  it('tells a wrong type from a missing field', () => {
+    const error = errorOf(() => parseOrThrow(createTicketBody, { subject: 5 }, 'body'));
+
+    expect(error.fields).toEqual({
+      subject: 'is required and must be a string',
+      body: 'is required',
+    });
   });
 
   it('rejects a subject of 256 characters', () => {
@@ -85,5 +95,23 @@ describe('field errors', () => {
 
     expect(Object.keys(error.fields ?? {})).toEqual(['__proto__']);
     expect(error.message).toBe('Invalid request: __proto__ is not a known field; remove it.');
+  });
+});
+
+describe('messages for plain schemas', () => {
+  const schema = z.strictObject({
+    count: z.number().int().min(1),
+    flag: z.boolean(),
+    list: z.array(z.string()).min(1),
+  });
+
+  it('names the expected type, the bound and the item count', () => {
+    const error = errorOf(() => parseOrThrow(schema, { count: 0, flag: 'yes', list: [] }, 'body'));
+
+    expect(error.fields).toEqual({
+      count: 'must be at least 1',
+      flag: 'must be a boolean',
+      list: 'must list at least 1 item',
+    });
   });
 });

@@ -17,6 +17,11 @@ describe('keys', () => {
       sk: 'IDEMPOTENCY',
     });
   });
+
+  it('keeps a # in the caller apart from the key', () => {
+    expect(keys.idempotency('user-7#orders', 'k1').pk).toBe('IDEMPOTENCY#user-7%23orders#k1');
+    expect(keys.idempotency('user-7', 'orders#k1').pk).toBe('IDEMPOTENCY#user-7#orders#k1');
+  });
 });
 
 describe('ticketIndexKeys', () => {
