@@ -67,6 +67,7 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error';
  * @csspart header - Subject, reference, requester, status and SLA badge.
  * @csspart facts - Department, tags and number of followers.
  * @csspart source - On a hub, the installation that keeps a synced ticket and its reference there.
+ * @csspart kept-elsewhere - On a hub, where to answer a synced ticket, shown in place of the composer.
  * @csspart tag - One tag chip.
  * @csspart presence - The other agents viewing or typing on the ticket.
  * @csspart follow - The follow button.
@@ -245,6 +246,16 @@ export class EscalatedAgentTicket extends LitElement {
     }
   }
 
+  /** The status, priority, assignee and department menus, the tag editor and the macros. */
+  private renderEditors(ticket: Ticket): TemplateResult {
+    return html`${this.renderControls(ticket)}
+    ${renderTagEditor(ticket.tags, this.tags, this.updating, {
+      onAdd: this.onAddTag,
+      onRemove: this.onRemoveTag,
+    })}
+    ${renderMacroPicker(this.macros, this.updating, this.onApplyMacro)}`;
+  }
+
   override render(): TemplateResult {
     if (this.loadState === 'error') {
       return html`<div class="error" role="alert">
@@ -268,23 +279,25 @@ export class EscalatedAgentTicket extends LitElement {
           onDownload: this.onDownload,
           renderActions: this.renderPinButton,
         })}
-        <escalated-agent-composer
-          exportparts="composer, composer-mode, conflict, dropzone, files, file, rejections"
-          max-attachment-size-kb=${this.maxAttachmentSizeKb}
-          max-attachments=${this.maxAttachments}
-          .detail=${this.detail}
-          .cannedResponses=${this.cannedResponses}
-          .reloadTicket=${this.reloadQuietly}
-          @input=${this.onComposerInput}
-        ></escalated-agent-composer>
+        ${
+          ticket.source
+            ? html`<p class="muted" part="kept-elsewhere">
+                Reply to and change this ticket on ${ticket.source.installationName}, where it is
+                ${ticket.source.reference}.
+              </p>`
+            : html`<escalated-agent-composer
+                exportparts="composer, composer-mode, conflict, dropzone, files, file, rejections"
+                max-attachment-size-kb=${this.maxAttachmentSizeKb}
+                max-attachments=${this.maxAttachments}
+                .detail=${this.detail}
+                .cannedResponses=${this.cannedResponses}
+                .reloadTicket=${this.reloadQuietly}
+                @input=${this.onComposerInput}
+              ></escalated-agent-composer>`
+        }
       </div>
       <aside class="side stack" aria-label="Ticket details">
-        ${this.renderControls(ticket)}
-        ${renderTagEditor(ticket.tags, this.tags, this.updating, {
-          onAdd: this.onAddTag,
-          onRemove: this.onRemoveTag,
-        })}
-        ${renderMacroPicker(this.macros, this.updating, this.onApplyMacro)}
+        ${ticket.source ? null : this.renderEditors(ticket)}
         ${renderAgentRating(this.detail.rating ?? null, locale)}
         <section class="stack">
           <h3>SLA</h3>
