@@ -102,21 +102,6 @@ describe('serverless package', () => {
     }
   });
 
-  it('grants no wildcard action and no wildcard resource', () => {
-    const role = resources().find((r) => r.Type === 'AWS::IAM::Role')!;
-    const statements = (
-      role.Properties.Policies as Array<{
-        PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> };
-      }>
-    ).flatMap((policy) => policy.PolicyDocument.Statement);
-    const actions = statements.flatMap((statement) => [statement.Action].flat());
-    const resources_ = statements.flatMap((statement) => [statement.Resource].flat());
-
-    expect(statements.length).toBeGreaterThan(0);
-    expect(actions.filter((action) => action === '*' || action.endsWith(':*'))).toEqual([]);
-    expect(resources_.filter((resource) => resource === '*')).toEqual([]);
-  });
-
   it('keeps the bucket private', () => {
     const bucket = resources().find(
       (r) => r.Type === 'AWS::S3::Bucket' && r.Properties.BucketName,
@@ -146,5 +131,288 @@ describe('serverless package', () => {
       expect(code).not.toContain('SignJWT');
       expect(code).not.toContain('demo-api');
     }
+  });
+});
+
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: Record<string, unknown>;
+}
+
+interface PolicyDocument {
+  Statement: Statement[];
+}
+
+const DYNAMODB_READS = new Set(['dynamodb:GetItem', 'dynamodb:Query']);
+
+/** Access levels (managed policies of infra/iam.yml) each function's role must list. */
+const ACCESS: Record<string, string[]> = {
+  Health: [],
+  Openapi: [],
+  NotFound: [],
+  AgentLookups: ['TableReadPolicy', 'ProfileWritePolicy'],
+  AdminReports: ['TableReadPolicy', 'ProfileWritePolicy'],
+  CustomerTickets: ['TableReadPolicy', 'TableWritePolicy', 'UploadClaimPolicy'],
+  GuestTickets: ['TableReadPolicy', 'TableWritePolicy', 'UploadClaimPolicy'],
+  AgentTickets: ['TableReadPolicy', 'TableWritePolicy', 'UploadClaimPolicy'],
+  Attachments: ['TableReadPolicy', 'TableWritePolicy', 'UploadPolicy'],
+  Presence: ['TableReadPolicy', 'TableWritePolicy'],
+  AdminAgents: ['TableReadPolicy', 'TableWritePolicy'],
+  AdminWebhooks: ['TableReadPolicy', 'TableWritePolicy'],
+  Admin: [
+    'TableReadPolicy',
+    'TableWritePolicy',
+    'TableDeletePolicy',
+    'TableBatchWritePolicy',
+    'SendEmailPolicy',
+  ],
+  CheckSla: ['TableReadPolicy', 'TableWritePolicy'],
+  EvaluateEscalations: ['TableReadPolicy', 'TableWritePolicy'],
+  CloseResolved: ['TableReadPolicy', 'TableWritePolicy'],
+  PurgeActivities: ['TableReadPolicy', 'TableBatchWritePolicy'],
+  DeliverOutbox: ['TableReadPolicy', 'TableWritePolicy', 'TableDeletePolicy', 'SendEmailPolicy'],
+  DeliverWebhooks: ['TableReadPolicy', 'TableWritePolicy'],
+};
+
+const JOBS = [
+  'CheckSla',
+  'EvaluateEscalations',
+  'CloseResolved',
+  'PurgeActivities',
+  'DeliverOutbox',
+  'DeliverWebhooks',
+];
+
+function resourceMap(): Record<string, Resource> {
+  const template = JSON.parse(readFileSync(templateFile, 'utf8')) as {
+    Resources: Record<string, Resource>;
+  };
+  return template.Resources;
+}
+
+function actionsOf(statement: Statement): string[] {
+  return [statement.Action].flat();
+}
+
+/** Function logical names without the `LambdaFunction` suffix, e.g. `CustomerTickets`. */
+function functionNames(all: Record<string, Resource>): string[] {
+  return Object.keys(all)
+    .filter((id) => all[id]!.Type === 'AWS::Lambda::Function')
+    .map((id) => id.replace(/LambdaFunction$/, ''))
+    .sort();
+}
+
+function roleIdOf(all: Record<string, Resource>, name: string): string {
+  const role = all[`${name}LambdaFunction`]!.Properties.Role as { 'Fn::GetAtt': [string, string] };
+  return role['Fn::GetAtt'][0];
+}
+
+function managedPolicyIds(role: Resource): string[] {
+  const arns = (role.Properties.ManagedPolicyArns ?? []) as Array<{ Ref: string }>;
+  return arns.map((arn) => arn.Ref);
+}
+
+/** Collects every statement a function's role grants, inline and from managed policies. */
+function statementsOf(all: Record<string, Resource>, name: string): Statement[] {
+  const role = all[roleIdOf(all, name)]!;
+  const inline = (role.Properties.Policies as Array<{ PolicyDocument: PolicyDocument }>).flatMap(
+    (policy) => policy.PolicyDocument.Statement,
+  );
+  const managed = managedPolicyIds(role).flatMap(
+    (id) => (all[id]!.Properties.PolicyDocument as PolicyDocument).Statement,
+  );
+  return [...inline, ...managed];
+}
+
+/** Returns the literal text of a resource: a plain ARN or the template of an `Fn::Sub`. */
+function resourceTexts(resource: unknown): string[] {
+  if (typeof resource === 'string') return [resource];
+  if (Array.isArray(resource)) return resource.flatMap(resourceTexts);
+  const sub = (resource as { 'Fn::Sub'?: string })['Fn::Sub'];
+  return sub ? [sub] : [];
+}
+
+describe('serverless package: IAM', () => {
+  it('gives every function its own role', () => {
+    const all = resourceMap();
+    const names = functionNames(all);
+    const roles = names.map((name) => roleIdOf(all, name));
+
+    expect(names).toEqual(Object.keys(ACCESS).sort());
+    expect(roles).toEqual(names.map((name) => `${name}Role`));
+    expect(new Set(roles).size).toBe(names.length);
+    expect(all.IamRoleLambdaExecution).toBeUndefined();
+  });
+
+  it('grants each function exactly its access levels', () => {
+    const all = resourceMap();
+
+    for (const name of functionNames(all)) {
+      const role = all[roleIdOf(all, name)]!;
+      expect({ name, levels: managedPolicyIds(role) }).toEqual({ name, levels: ACCESS[name] });
+    }
+  });
+
+  it('lets each function write only to its own log group', () => {
+    const all = resourceMap();
+
+    for (const name of functionNames(all)) {
+      const role = all[roleIdOf(all, name)]!;
+      const inline = (role.Properties.Policies as Array<{ PolicyDocument: PolicyDocument }>)
+        .flatMap((policy) => policy.PolicyDocument.Statement)
+        .map((statement) => ({ actions: actionsOf(statement), resource: statement.Resource }));
+      expect({ name, inline }).toEqual({
+        name,
+        inline: [
+          {
+            actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+            resource: { 'Fn::GetAtt': [`${name}LogGroup`, 'Arn'] },
+          },
+        ],
+      });
+    }
+  });
+
+  it('lets only Lambda assume the function roles', () => {
+    const all = resourceMap();
+
+    for (const name of functionNames(all)) {
+      const trust = all[roleIdOf(all, name)]!.Properties.AssumeRolePolicyDocument as {
+        Statement: Array<{ Principal: unknown; Action: string }>;
+      };
+      expect(trust.Statement).toEqual([
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'lambda.amazonaws.com' },
+          Action: 'sts:AssumeRole',
+        },
+      ]);
+    }
+  });
+
+  it('grants exactly these actions per access level', () => {
+    const all = resourceMap();
+    const levels = Object.fromEntries(
+      Object.entries(all)
+        .filter(([, resource]) => resource.Type === 'AWS::IAM::ManagedPolicy')
+        .map(([id, resource]) => [
+          id,
+          (resource.Properties.PolicyDocument as PolicyDocument).Statement.flatMap(actionsOf),
+        ]),
+    );
+
+    expect(levels).toEqual({
+      TableReadPolicy: ['dynamodb:GetItem', 'dynamodb:Query'],
+      ProfileWritePolicy: ['dynamodb:PutItem'],
+      TableWritePolicy: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'],
+      TableDeletePolicy: ['dynamodb:DeleteItem'],
+      TableBatchWritePolicy: ['dynamodb:BatchWriteItem'],
+      UploadPolicy: ['s3:PutObject', 's3:PutObjectTagging', 's3:GetObject'],
+      UploadClaimPolicy: [
+        's3:GetObject',
+        's3:DeleteObjectTagging',
+        's3:DeleteObject',
+        's3:ListBucket',
+      ],
+      SendEmailPolicy: ['ses:SendRawEmail'],
+    });
+  });
+
+  it('grants no wildcard beyond scoped ARNs', () => {
+    const all = resourceMap();
+    const statements = functionNames(all).flatMap((name) => statementsOf(all, name));
+    const actions = statements.flatMap(actionsOf);
+    const wildcards = new Set(
+      statements.flatMap((s) => resourceTexts(s.Resource)).filter((text) => text.includes('*')),
+    );
+
+    expect(actions.filter((action) => action.includes('*'))).toEqual([]);
+    expect(statements.filter((s) => s.Resource === '*')).toEqual([]);
+    expect([...wildcards].sort()).toEqual([
+      '${AttachmentsBucket.Arn}/uploads/*',
+      '${Table.Arn}/index/*',
+      'arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/*',
+    ]);
+  });
+
+  it('gives the public functions no access beyond their logs', () => {
+    const all = resourceMap();
+
+    for (const name of ['Health', 'Openapi', 'NotFound']) {
+      const actions = statementsOf(all, name).flatMap(actionsOf);
+      expect({ name, actions }).toEqual({
+        name,
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      });
+    }
+  });
+
+  it('lets read-only functions write user profiles and nothing else', () => {
+    const all = resourceMap();
+
+    for (const name of ['AgentLookups', 'AdminReports']) {
+      const writes = statementsOf(all, name).filter((statement) =>
+        actionsOf(statement).some((a) => a.startsWith('dynamodb:') && !DYNAMODB_READS.has(a)),
+      );
+      expect({ name, writes }).toEqual({
+        name,
+        writes: [
+          {
+            Effect: 'Allow',
+            Action: ['dynamodb:PutItem'],
+            Resource: { 'Fn::GetAtt': ['Table', 'Arn'] },
+            Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['USER#*'] } },
+          },
+        ],
+      });
+    }
+  });
+
+  it('grants S3 only to functions that handle attachments', () => {
+    const all = resourceMap();
+    const withS3 = functionNames(all).filter((name) =>
+      statementsOf(all, name).some((s) => actionsOf(s).some((a) => a.startsWith('s3:'))),
+    );
+
+    expect(withS3).toEqual(['AgentTickets', 'Attachments', 'CustomerTickets', 'GuestTickets']);
+  });
+
+  it('grants SES only to functions that send email', () => {
+    const all = resourceMap();
+    const withSes = functionNames(all).filter((name) =>
+      statementsOf(all, name).some((s) => actionsOf(s).some((a) => a.startsWith('ses:'))),
+    );
+
+    expect(withSes).toEqual(['Admin', 'DeliverOutbox']);
+  });
+
+  it('schedules jobs through an invoke-only role', () => {
+    const all = resourceMap();
+    const scheduler = all.SchedulerRole!;
+    const statements = (
+      scheduler.Properties.Policies as Array<{ PolicyDocument: PolicyDocument }>
+    ).flatMap((policy) => policy.PolicyDocument.Statement);
+    const roleArns = Object.values(all)
+      .filter((r) => r.Type === 'AWS::Scheduler::Schedule')
+      .map((r) => r.Properties.Target.RoleArn);
+
+    expect(scheduler.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      {
+        Effect: 'Allow',
+        Principal: { Service: 'scheduler.amazonaws.com' },
+        Action: 'sts:AssumeRole',
+        Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+      },
+    ]);
+    expect(statements).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['lambda:InvokeFunction'],
+        Resource: JOBS.map((name) => ({ 'Fn::GetAtt': [`${name}LambdaFunction`, 'Arn'] })),
+      },
+    ]);
+    expect(roleArns).toEqual(JOBS.map(() => ({ 'Fn::GetAtt': ['SchedulerRole', 'Arn'] })));
   });
 });
