@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRoutes } from '../../infra/local/routes.js';
@@ -7,6 +8,7 @@ import { loadRoutes } from '../../infra/local/routes.js';
 // Reads what `serverless package` (run by npm test before this suite) produced.
 const root = process.cwd();
 const templateFile = path.join(root, '.serverless/cloudformation-template-update-stack.json');
+const require = createRequire(import.meta.url);
 
 interface Resource {
   Type: string;
@@ -414,5 +416,53 @@ describe('serverless package: IAM', () => {
       },
     ]);
     expect(roleArns).toEqual(JOBS.map(() => ({ 'Fn::GetAtt': ['SchedulerRole', 'Arn'] })));
+  });
+});
+
+describe('serverless package: API stage and logs', () => {
+  it('throttles every route of the HTTP API stage', () => {
+    const stage = resourceMap().HttpApiStage!;
+
+    expect(stage.Type).toBe('AWS::ApiGatewayV2::Stage');
+    expect(stage.Properties.StageName).toBe('$default');
+    expect(stage.Properties.DefaultRouteSettings).toEqual({
+      DetailedMetricsEnabled: false,
+      ThrottlingRateLimit: 100,
+      ThrottlingBurstLimit: 200,
+    });
+  });
+
+  it('reads the throttle limits from the environment', () => {
+    const { readApiThrottle } = require('../../infra/api-throttle.cjs') as {
+      readApiThrottle: (env: NodeJS.ProcessEnv) => { rateLimit: number; burstLimit: number };
+    };
+
+    expect(readApiThrottle({})).toEqual({ rateLimit: 100, burstLimit: 200 });
+    expect(readApiThrottle({ ESCALATED_API_THROTTLE_RATE: ' ' })).toEqual({
+      rateLimit: 100,
+      burstLimit: 200,
+    });
+    expect(
+      readApiThrottle({ ESCALATED_API_THROTTLE_RATE: '25', ESCALATED_API_THROTTLE_BURST: '40' }),
+    ).toEqual({ rateLimit: 25, burstLimit: 40 });
+    for (const bad of ['abc', '0', '-5', '2.5']) {
+      expect(() => readApiThrottle({ ESCALATED_API_THROTTLE_BURST: bad })).toThrow(
+        `ESCALATED_API_THROTTLE_BURST must be a whole number of requests, 1 or more; got "${bad}".`,
+      );
+    }
+  });
+
+  it('keeps every function log group for 30 days', () => {
+    const all = resourceMap();
+    const groups = Object.entries(all)
+      .filter(([, resource]) => resource.Type === 'AWS::Logs::LogGroup')
+      .map(([id, resource]) => ({ id, retention: resource.Properties.RetentionInDays }));
+
+    expect(groups.map((group) => group.id).sort()).toEqual(
+      functionNames(all)
+        .map((name) => `${name}LogGroup`)
+        .sort(),
+    );
+    for (const group of groups) expect(group).toEqual({ id: group.id, retention: 30 });
   });
 });
