@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readCloudFormationYaml } from '../../infra/local/cloudformation.js';
 import { loadRoutes } from '../../infra/local/routes.js';
 
 // Reads what `serverless package` (run by npm test before this suite) produced.
@@ -102,6 +103,30 @@ describe('serverless package', () => {
     ]) {
       expect(targets.some((arn) => arn.includes(`${name}LambdaFunction`))).toBe(true);
     }
+  });
+
+  it('passes every setting config.ts reads to the functions', () => {
+    const source = readFileSync(path.join(root, 'functions/lib/config.ts'), 'utf8');
+    const read = [...new Set(source.match(/ESCALATED_[A-Z_]+/g))].sort();
+    const config = readCloudFormationYaml(path.join(root, 'serverless.yml')) as {
+      provider: { environment: Record<string, unknown> };
+    };
+    const passed = Object.keys(config.provider.environment).filter((name) =>
+      name.startsWith('ESCALATED_'),
+    );
+
+    expect(read.length).toBeGreaterThan(10);
+    expect(passed.sort()).toEqual(read);
+  });
+
+  it('passes optional settings only when set', () => {
+    const variables = resources().find((r) => r.Type === 'AWS::Lambda::Function')!.Properties
+      .Environment.Variables as Record<string, string>;
+
+    // npm test packages with the caller's environment, where a deployer may have set these.
+    expect(variables.ESCALATED_TABLE).toBe('escalated-ci');
+    expect(variables.ESCALATED_MAIL_FROM).toBe(process.env.ESCALATED_MAIL_FROM);
+    expect(variables.ESCALATED_RATE_LIMIT_PER_USER).toBe(process.env.ESCALATED_RATE_LIMIT_PER_USER);
   });
 
   it('keeps the bucket private', () => {
@@ -425,10 +450,11 @@ describe('serverless package: API stage and logs', () => {
 
     expect(stage.Type).toBe('AWS::ApiGatewayV2::Stage');
     expect(stage.Properties.StageName).toBe('$default');
+    // npm test packages with the caller's environment, which may set other limits.
     expect(stage.Properties.DefaultRouteSettings).toEqual({
       DetailedMetricsEnabled: false,
-      ThrottlingRateLimit: 100,
-      ThrottlingBurstLimit: 200,
+      ThrottlingRateLimit: Number(process.env.ESCALATED_API_THROTTLE_RATE || 100),
+      ThrottlingBurstLimit: Number(process.env.ESCALATED_API_THROTTLE_BURST || 200),
     });
   });
 
