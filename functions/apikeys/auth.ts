@@ -2,19 +2,14 @@ import { z } from 'zod';
 import { ROLES, type Role } from '../domain/enums.js';
 import type { Principal } from '../domain/types.js';
 import { ApiError } from '../lib/errors.js';
-import { describeIssues } from '../lib/validation.js';
+import { describeIssues, userIdClaim } from '../lib/validation.js';
 import { API_KEY_PREFIX, resolveApiKey, type Ability } from './keys.js';
 
 const actingUserSchema = z.object({
-  sub: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    // eslint-disable-next-line no-control-regex -- the class lists the characters to refuse
-    .regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters'),
+  sub: userIdClaim,
   name: z.string().trim().max(200).optional(),
-  email: z.email().max(320).optional(),
+  // As in host tokens, an email that is not one is left out rather than refusing the user.
+  email: z.email().max(320).optional().catch(undefined),
   role: z.enum(ROLES).default('customer'),
   departments: z.array(z.string().min(1).max(100)).max(100).default([]),
 });

@@ -11,7 +11,7 @@ import { ROLES } from '../domain/enums.js';
 import type { Principal } from '../domain/types.js';
 import { config } from './config.js';
 import { ApiError } from './errors.js';
-import { describeIssues } from './validation.js';
+import { describeIssues, userIdClaim } from './validation.js';
 import { GUEST_AUDIENCE, verifyGuestToken } from '../guests/tokens.js';
 import { authenticateApiKey } from '../apikeys/auth.js';
 import { API_KEY_PREFIX } from '../apikeys/keys.js';
@@ -21,7 +21,7 @@ const MAX_LIFETIME_SECONDS = 24 * 60 * 60 + 60;
 const CLOCK_TOLERANCE_SECONDS = 30;
 
 const claimsSchema = z.object({
-  sub: z.string().trim().min(1).max(200),
+  sub: userIdClaim,
   exp: z.number(),
   name: z.string().trim().max(200).optional(),
   email: z.email().max(320).optional().catch(undefined),

@@ -97,6 +97,14 @@ export function parseOrThrow<S extends z.ZodType>(
 // eslint-disable-next-line no-control-regex -- the class lists the control characters to reject
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
+/** A user id claim (`sub`): 1 to 200 characters, none of them a control character. */
+export const userIdClaim = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters')
+  .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters');
+
 /** Builds a trimmed text field of bounded length that rejects control characters. */
 export function text(min: number, max: number) {
   return z
