@@ -22,6 +22,62 @@ async function count(query: PartitionQuery): Promise<{ value: number; capped: bo
   return { value, capped: true };
 }
 
+type Filter = NonNullable<PartitionQuery['filter']>;
+
+/** Keeps tickets of the scoped departments and those without one (department scoping). */
+export function scopeFilter(scope: string[] | undefined): Filter | undefined {
+  if (!scope) return undefined;
+  const values: Record<string, unknown> = { ':noDept': 'NULL' };
+  scope.forEach((id, position) => (values[`:dept${position}`] = id));
+  const listed = scope.map((_, position) => `:dept${position}`).join(', ');
+  const inList = scope.length > 0 ? ` OR #dept IN (${listed})` : '';
+  return {
+    expression: `attribute_not_exists(#dept) OR attribute_type(#dept, :noDept)${inList}`,
+    names: { '#dept': 'departmentId' },
+    values,
+  };
+}
+
+/** Joins two optional filters with AND. DynamoDB refuses parentheses around a whole filter. */
+export function bothFilters(first?: Filter, second?: Filter): Filter | undefined {
+  if (!first || !second) return first ?? second;
+  return {
+    expression: `(${first.expression}) AND (${second.expression})`,
+    names: { ...first.names, ...second.names },
+    values: { ...first.values, ...second.values },
+  };
+}
+
+/**
+ * Counts tickets resolved since `from` in the scoped departments. The resolved index keeps keys
+ * only, so this reads each department's done queue from `from` on instead: a ticket resolved
+ * today was last changed today.
+ */
+async function resolvedInScope(scope: string[], from: string, at: string) {
+  const partitions = [...scope, null].map((id) => keys.departmentQueue(id, 'done'));
+  const filter: Filter = {
+    expression: '#status = :resolved AND resolvedAt >= :from',
+    names: { '#status': 'status' },
+    values: { ':resolved': 'resolved', ':from': from },
+  };
+  let value = 0;
+  let capped = false;
+  for (let start = 0; start < partitions.length; start += 10) {
+    const counts = await Promise.all(
+      partitions
+        .slice(start, start + 10)
+        .map((partition) =>
+          count({ index: INDEX.department, partition, sortBetween: [from, `${at}#~`], filter }),
+        ),
+    );
+    for (const result of counts) {
+      value += result.value;
+      capped ||= result.capped;
+    }
+  }
+  return { value, capped };
+}
+
 function startOfDay(now: Date): string {
   return new Date(
     Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()),
@@ -36,7 +92,8 @@ async function firstFive(filters: QueueFilters): Promise<ReturnType<typeof agent
 /**
  * The agent's home: counts of open, mine, unassigned, urgent, SLA-breached, followed and
  * resolved-today tickets (UTC day), and up to five tickets of the lists that need attention.
- * Every figure comes from an index query; a count past ten pages is reported as capped.
+ * Under department scoping every figure counts only the agent's departments and tickets
+ * without one. Every figure comes from index queries; a count past ten pages is capped.
  */
 export async function dashboard(
   principal: Principal,
@@ -44,33 +101,46 @@ export async function dashboard(
   now = new Date(),
 ) {
   const at = now.toISOString();
-  const open = { index: INDEX.queue, partition: keys.queue('open') };
+  const only = scopeFilter(scope);
+  const open = { index: INDEX.queue, partition: keys.queue('open'), filter: only };
+  const from = startOfDay(now);
   const results = await Promise.all([
     count(open),
-    count({ index: INDEX.assignee, partition: keys.assigneeQueue(principal.id, 'open') }),
-    count({ index: INDEX.assignee, partition: keys.assigneeQueue(null, 'open') }),
+    count({
+      index: INDEX.assignee,
+      partition: keys.assigneeQueue(principal.id, 'open'),
+      filter: only,
+    }),
+    count({ index: INDEX.assignee, partition: keys.assigneeQueue(null, 'open'), filter: only }),
     count({
       ...open,
-      filter: {
+      filter: bothFilters(only, {
         expression: '#prio IN (:urgent, :critical)',
         names: { '#prio': 'priority' },
         values: { ':urgent': 'urgent', ':critical': 'critical' },
-      },
+      }),
     }),
-    count({ index: INDEX.slaDeadline, partition: keys.slaDeadlines(), sortUpTo: `${at}#~` }),
+    count({
+      index: INDEX.slaDeadline,
+      partition: keys.slaDeadlines(),
+      sortUpTo: `${at}#~`,
+      filter: only,
+    }),
     count({
       ...open,
-      filter: {
+      filter: bothFilters(only, {
         expression: 'contains(#followers, :me)',
         names: { '#followers': 'followerIds' },
         values: { ':me': principal.id },
-      },
+      }),
     }),
-    count({
-      index: INDEX.aging,
-      partition: keys.resolvedTickets(),
-      sortBetween: [startOfDay(now), `${at}#~`],
-    }),
+    scope
+      ? resolvedInScope(scope, from, at)
+      : count({
+          index: INDEX.aging,
+          partition: keys.resolvedTickets(),
+          sortBetween: [from, `${at}#~`],
+        }),
   ]);
   const [openCount, mine, unassigned, urgent, breached, following, resolvedToday] = results;
   const lists = {

@@ -342,4 +342,43 @@ describe('queue filters and dashboard', () => {
       'urgent',
     ]);
   });
+
+  it('counts only the scoped departments under department scoping', async () => {
+    const department = async (name: string) =>
+      (
+        await api('POST', '/admin/departments', {
+          token: admin.token,
+          body: { name, agentIds: [], autoAssign: false },
+        })
+      ).body.id as string;
+    const inside = await department(`Scoped in ${Date.now()}`);
+    const outside = await department(`Scoped out ${Date.now()}`);
+    const scoped = await newUser('agent', { departments: [inside] });
+    await api('GET', '/agent/agents', { token: scoped.token });
+    const mineInside = await openTicket(customer, { departmentId: inside });
+    const mineOutside = await openTicket(customer, { departmentId: outside });
+    for (const reference of [mineInside, mineOutside]) {
+      await api('PATCH', `/agent/tickets/${reference}`, {
+        token: admin.token,
+        body: { assigneeId: scoped.sub },
+      });
+    }
+    const before = await api('GET', '/admin/settings', { token: admin.token });
+    await api('PUT', '/admin/settings', { token: admin.token, body: { departmentScoping: true } });
+    try {
+      const result = await api('GET', '/agent/dashboard', { token: scoped.token });
+
+      expect(result.body.counts.mine).toBe(1);
+      expect(result.body.lists.mine.map((t: { reference: string }) => t.reference)).toEqual([
+        mineInside,
+      ]);
+    } finally {
+      await api('PUT', '/admin/settings', {
+        token: admin.token,
+        body: { departmentScoping: before.body.departmentScoping ?? false },
+      });
+    }
+    const unscoped = await api('GET', '/agent/dashboard', { token: scoped.token });
+    expect(unscoped.body.counts.mine).toBe(2);
+  });
 });
