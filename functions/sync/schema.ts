@@ -100,6 +100,8 @@ export const syncTicketSchema = z.object({
     .nullish()
     .transform((value) => value ?? null),
   attachments: z.array(attachment).max(100).optional(),
+  /** Set when the site deleted the ticket: the hub hides it too. */
+  deletedAt: maybeInstant.optional(),
   version: z.number().int().positive(),
   slaClock: slaClock.nullish().transform((value) => value ?? null),
 });

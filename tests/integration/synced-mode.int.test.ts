@@ -283,6 +283,19 @@ describe('the hub’s /sync/events', () => {
     expect(read.body.ticket.source.version).toBe(2);
   });
 
+  it('hides a synced ticket the site deleted', async () => {
+    const { key } = await createKey(['sync']);
+    const created = await send(key, [event('evt-delete-1', 'SHOP-00010', 1)]);
+    const deleted = event('evt-delete-2', 'SHOP-00010', 2);
+    Object.assign(deleted.payload.ticket, { deletedAt: '2026-11-30T10:00:00.000Z' });
+    await send(key, [deleted]);
+    const read = await api('GET', `/agent/tickets/${created.body.results[0].reference}`, {
+      base: hubApi,
+      token: hubAgent,
+    });
+    expect(read.status).toBe(404);
+  });
+
   it('rejects an unusable payload per event, naming the field', async () => {
     const { key } = await createKey(['sync']);
     const broken = event('evt-broken', 'SHOP-00003', 1);
