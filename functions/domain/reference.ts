@@ -1,8 +1,8 @@
 /** Letters and digits only, at most ten: the reference prefix a setting may hold. */
 export const REFERENCE_PREFIX_PATTERN = /^[A-Za-z0-9]{1,10}$/;
 
-/** Matches a ticket reference such as `ESC-00042` (at least five digits). */
-export const REFERENCE_PATTERN = /^[A-Za-z0-9]{1,10}-\d{5,}$/;
+/** Matches a ticket reference such as `ESC-00042` (five to fifteen digits). */
+export const REFERENCE_PATTERN = /^[A-Za-z0-9]{1,10}-\d{5,15}$/;
 
 /**
  * Formats a ticket reference from the prefix and the counter value.

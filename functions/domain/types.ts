@@ -81,7 +81,8 @@ export interface Ticket {
   source?: TicketSource | null;
   /**
    * Id of the API key of the installation whose customer opened the ticket through this one
-   * (cloud mode): only customers acting through that key may see it. Null for this one's own.
+   * (cloud mode): only customers acting through that key may see it. Null for this one's own,
+   * which customers acting through a key never see.
    */
   installationId?: string | null;
 }
@@ -146,6 +147,8 @@ export interface UserProfile {
   departmentIds: string[];
   away: boolean;
   lastSeenAt: string;
+  /** Set for a user who came through another installation's key (cloud mode). */
+  installationId?: string;
 }
 
 /** A department with its agents and routing settings. */

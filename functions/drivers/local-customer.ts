@@ -108,6 +108,7 @@ export const localGuest: TicketDriver['guest'] = {
       role: 'customer',
       departments: [],
       guest: true,
+      ...(options.viaKey ? { apiKey: options.viaKey } : {}),
     };
     const scope = idempotencyScope(
       options.idempotencyKey,

@@ -21,6 +21,11 @@ export interface WriteOptions {
   idempotencyKey?: string;
 }
 
+/** A guest ticket's options: the installation key it came through, in cloud mode. */
+export interface GuestOptions extends WriteOptions {
+  viaKey?: Principal['apiKey'];
+}
+
 /** The agent queue's query as validated. */
 export type QueueQuery = z.infer<typeof queueQuery>;
 
@@ -66,7 +71,7 @@ export interface TicketDriver {
     reopen(principal: Principal, reference: string): Promise<ApiResponse>;
   };
   guest: {
-    create(input: GuestTicketInput, options: WriteOptions): Promise<ApiResponse>;
+    create(input: GuestTicketInput, options: GuestOptions): Promise<ApiResponse>;
   };
   agent: {
     list(principal: Principal, query: QueueQuery): Promise<ApiResponse>;

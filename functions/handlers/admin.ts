@@ -88,7 +88,12 @@ function configChanged(collection: Collection): Promise<unknown> {
 }
 
 function writeContext(collection: Collection, request: ApiRequest) {
-  return { kind: collection.kind, collection: collection.name, actor: authorOf(request.principal) };
+  return {
+    kind: collection.kind,
+    collection: collection.name,
+    actor: authorOf(request.principal),
+    hiddenFields: collection.hiddenFields,
+  };
 }
 
 const previewBody = z

@@ -21,8 +21,11 @@ export const routes: Record<string, Route> = {
     runsInCloud: true,
     limitAnonymous: true,
     body: guestTicketBody,
-    run: ({ body, headers }) =>
-      ticketDriver().guest.create(body, { idempotencyKey: headers['idempotency-key'] }),
+    run: ({ body, headers, principal }) =>
+      ticketDriver().guest.create(body, {
+        idempotencyKey: headers['idempotency-key'],
+        viaKey: principal.apiKey,
+      }),
   }),
 };
 

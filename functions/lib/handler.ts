@@ -48,7 +48,8 @@ async function authorize(route: Route, event: HttpEvent): Promise<Principal> {
 }
 
 async function rememberUser(principal: Principal): Promise<void> {
-  if (principal.guest || principal === ANONYMOUS) return;
+  // An API key acting as itself is not a person and keeps no profile.
+  if (principal.guest || principal === ANONYMOUS || principal.id.startsWith('apikey:')) return;
   // In cloud mode the hub keeps the profiles of the users it acts for.
   if (config().mode === 'cloud') return;
   try {

@@ -24,6 +24,8 @@ export async function markOpenTicketsDue(at: string): Promise<number> {
     );
     for (const item of page.items) {
       const ticket = fromItem<Ticket>(item);
+      // A ticket synced from another installation follows that installation's rules.
+      if (ticket.source) continue;
       try {
         await ddb().send(
           new UpdateCommand({
@@ -58,7 +60,8 @@ export async function openTickets(max = 1000): Promise<Ticket[]> {
       100,
       cursor,
     );
-    tickets.push(...page.items.map((item) => fromItem<Ticket>(item)));
+    const local = page.items.map((item) => fromItem<Ticket>(item)).filter((t) => !t.source);
+    tickets.push(...local);
     cursor = page.nextCursor ?? undefined;
   } while (cursor && tickets.length < max);
   return tickets;

@@ -82,6 +82,16 @@ interface WriteContext {
   kind: string;
   collection: string;
   actor: Author;
+  /** Fields stored on the item but never shown, so never copied into the audit log. */
+  hiddenFields?: string[];
+}
+
+/** Returns an item as the audit log may show it, without the context's hidden fields. */
+function audited(context: WriteContext, item: object | null): unknown {
+  if (!item || !context.hiddenFields?.length) return item;
+  return Object.fromEntries(
+    Object.entries(item).filter(([name]) => !context.hiddenFields!.includes(name)),
+  );
 }
 
 /**
@@ -116,7 +126,7 @@ export async function createConfigItem<T extends object>(
         collection: context.collection,
         targetId: id,
         before: null,
-        after: item,
+        after: audited(context, item),
       }),
       ...extraWrites,
     ]);
@@ -166,8 +176,8 @@ export async function updateConfigItem<T extends object>(
         action: 'update',
         collection: context.collection,
         targetId: current.id,
-        before: current,
-        after: item,
+        before: audited(context, current),
+        after: audited(context, item),
       }),
     ]);
   } catch (error) {
@@ -206,7 +216,7 @@ export async function deleteConfigItem<T extends object>(
       action: 'delete',
       collection: context.collection,
       targetId: current.id,
-      before: current,
+      before: audited(context, current),
       after: null,
     }),
     ...extraWrites,

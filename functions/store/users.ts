@@ -40,6 +40,10 @@ export async function recordVisit(principal: Principal, now = Date.now()): Promi
   if (last && last.fingerprint === print && now - last.writtenAt < SEEN_REFRESH_MS) return;
 
   const existing = await getUser(principal.id);
+  const origin = principal.apiKey?.id ?? null;
+  // A user of another installation (cloud mode) never rewrites a profile that is not theirs:
+  // its email and role decide who gets this installation's notifications.
+  if (existing && (existing.installationId ?? null) !== origin) return;
   const profile: UserProfile = {
     id: principal.id,
     name: principal.name,
@@ -48,6 +52,7 @@ export async function recordVisit(principal: Principal, now = Date.now()): Promi
     departmentIds: existing?.departmentIds ?? principal.departments,
     away: existing?.away ?? false,
     lastSeenAt: new Date(now).toISOString(),
+    ...(origin ? { installationId: origin } : {}),
   };
   await ddb().send(new PutCommand({ TableName: tableName(), Item: userItem(profile) }));
   remembered.set(principal.id, { fingerprint: print, writtenAt: now });

@@ -33,10 +33,12 @@ export interface SyncResult {
 }
 
 /**
- * Index keys a synced ticket drops: it never appears in a customer's list on the hub (gsi1),
- * and the hub's own SLA, escalation and auto-close sweeps leave it to its installation.
+ * Index keys a synced ticket drops. It never appears in a customer's list on the hub (gsi1).
+ * Its assignee and department are its installation's, so the hub's round-robin, caps and
+ * per-agent or per-department queues leave it alone (gsi3, gsi4). The hub's SLA, escalation
+ * and auto-close sweeps leave it to its installation too (gsi6, gsi7, gsi8).
  */
-const SOURCE_OWNED_KEYS = /^gsi(1|6|7|8)(pk|sk)$/;
+const SOURCE_OWNED_KEYS = /^gsi(1|3|4|6|7|8)(pk|sk)$/;
 
 /** Builds the conditional put of a synced ticket, without the index keys its source owns. */
 function mirrorWrite(ticket: Ticket, expectedVersion: number | null): TransactItem {

@@ -15,6 +15,8 @@ const BASE_DELAY_MS = 60_000;
 const MAX_DELAY_MS = 60 * 60_000;
 /** Events per request to the hub's `/sync/events`. */
 export const SYNC_BATCH_SIZE = 50;
+/** JSON bytes of one request, well under the hub's default 1 MiB body limit. */
+const MAX_REQUEST_BYTES = 512 * 1024;
 /** Batches one run sends at most, so a run ends well inside the function's timeout. */
 const MAX_BATCHES = 20;
 
@@ -176,6 +178,12 @@ async function sendBatch(items: SyncOutboxItem[], now: string, summary: SyncSumm
         ? `${error.statusCode} ${error.code}: ${error.message}`
         : String(error);
     logger.warn('sync batch failed', { events: items.length, error: message });
+    // One event alone over the hub's body limit can never be delivered: set it aside now.
+    if (items.length === 1 && error instanceof ApiError && error.statusCode === 413) {
+      await markDead(items[0]!, message, now);
+      summary.rejected += 1;
+      return true;
+    }
     await failBatch(items, message, now, summary);
     return false;
   }
@@ -195,9 +203,37 @@ export async function deliverSyncEvents(now: string): Promise<SyncSummary> {
       (item): item is SyncOutboxItem => item !== undefined,
     );
     if (claimed.length === 0) break;
-    if (!(await sendBatch(claimed, now, summary))) break;
+    let delivered = true;
+    for (const chunk of bySize(claimed)) {
+      // Once the hub fails a request, the rest of this run's events wait for their retry.
+      if (delivered) delivered = await sendBatch(chunk, now, summary);
+      else await failBatch(chunk, 'not sent: the hub failed an earlier request', now, summary);
+    }
+    if (!delivered) break;
   }
   return summary;
+}
+
+/**
+ * Splits events into requests of at most {@link MAX_REQUEST_BYTES} of JSON, so one large
+ * ticket never pushes a batch past the hub's body limit; an event larger than that goes alone.
+ */
+export function bySize<T extends SyncOutboxItem>(items: T[]): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
+  for (const item of items) {
+    const bytes = Buffer.byteLength(JSON.stringify(toEvent(item)));
+    if (current.length > 0 && size + bytes > MAX_REQUEST_BYTES) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(item);
+    size += bytes;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }
 
 /** Dead events one request revives at most; run it again for more. */

@@ -9,7 +9,8 @@ const itemId = z
   .string()
   .regex(/^[A-Za-z0-9._:-]{1,100}$/, 'must be 1 to 100 letters, digits or . _ : -');
 const userId = z.string().min(1).max(200);
-const name = z.string().max(200);
+// As wide as what a site stores: a name falls back to an email of up to 320 characters.
+const name = z.string().max(320);
 
 /** One event as a synced installation sends it. */
 export const syncEventSchema = z.strictObject({
@@ -85,7 +86,7 @@ export const syncTicketSchema = z.object({
   }),
   tags: z
     .array(z.object({ id: itemId, name: z.string().max(50), color: z.string().max(50) }))
-    .max(100),
+    .max(1000),
   followerIds: z.array(userId).max(500),
   createdAt: instant,
   updatedAt: instant,
@@ -106,13 +107,17 @@ export const syncTicketSchema = z.object({
   slaClock: slaClock.nullish().transform((value) => value ?? null),
 });
 
+/** Whether a value is at most 10,000 characters as JSON; too deep to serialise counts as no. */
+function smallJson(value: unknown): boolean {
+  try {
+    return JSON.stringify(value ?? null).length <= 10_000;
+  } catch {
+    return false;
+  }
+}
+
 /** A value of an activity entry's `before` or `after`, bounded in size. */
-const activityValue = z
-  .unknown()
-  .refine(
-    (value) => JSON.stringify(value ?? null).length <= 10_000,
-    'must be under 10,000 characters as JSON',
-  );
+const activityValue = z.unknown().refine(smallJson, 'must be under 10,000 characters as JSON');
 
 /** What the hub needs from an event's payload to apply it. */
 export const syncPayloadSchema = z.object({

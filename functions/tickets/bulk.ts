@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REFERENCE_PATTERN } from '../domain/reference.js';
 import { PRIORITIES, STATUSES } from '../domain/enums.js';
 import type { Principal, Ticket } from '../domain/types.js';
 import { ApiError } from '../lib/errors.js';
@@ -8,7 +9,10 @@ import { patchTicket, type AgentPatchInput } from './update.js';
 
 const id = z.string().trim().min(1).max(200);
 const tagNames = z.array(z.string().trim().min(1).max(50)).min(1).max(20);
-const references = z.array(z.string()).min(1).max(100);
+const references = z
+  .array(z.string().regex(REFERENCE_PATTERN, 'must be a ticket reference such as ESC-00042'))
+  .min(1)
+  .max(100);
 
 /** Body of `POST /agent/tickets/bulk`. */
 export const bulkBody = z.discriminatedUnion('action', [

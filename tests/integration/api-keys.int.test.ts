@@ -39,19 +39,35 @@ describe('API keys', () => {
   it('act as an agent, and for a customer named in X-Escalated-Acting-User', async () => {
     const { key } = await createKey(['agent']);
     const customer = await newUser('customer');
-    const reference = await openTicket(customer);
+    const ownReference = await openTicket(customer);
+    const asCustomer = withKey(key, { sub: customer.sub, name: customer.name, role: 'customer' });
 
     const queue = await api('GET', '/agent/tickets?limit=1', withKey(key));
-    const asCustomer = await api(
-      'GET',
-      '/tickets',
-      withKey(key, { sub: customer.sub, name: customer.name, role: 'customer' }),
-    );
+    const created = await api('POST', '/tickets', {
+      ...asCustomer,
+      body: { subject: 'Through the key', body: 'Opened by another installation.' },
+    });
+    const listed = await api('GET', '/tickets', asCustomer);
+    const own = await api('GET', '/tickets', { token: customer.token });
 
     expect(queue.status).toBe(200);
-    expect(asCustomer.body.items.map((t: { reference: string }) => t.reference)).toEqual([
-      reference,
+    expect(created.status).toBe(201);
+    // The key's customers and this installation's own are kept apart, even with one user id.
+    expect(listed.body.items.map((t: { reference: string }) => t.reference)).toEqual([
+      created.body.ticket.reference,
     ]);
+    expect(own.body.items.map((t: { reference: string }) => t.reference)).toEqual([ownReference]);
+  });
+
+  it('keep the key hash out of the audit log', async () => {
+    const created = await createKey(['sync']);
+    const audit = await api('GET', '/admin/audit-log?limit=20', { token: admin.token });
+    const entry = audit.body.items.find(
+      (item: { targetId: string }) => item.targetId === created.id,
+    );
+
+    expect(entry.after.keyPrefix).toBe(created.keyPrefix);
+    expect(entry.after).not.toHaveProperty('hash');
   });
 
   it('never act above their abilities', async () => {

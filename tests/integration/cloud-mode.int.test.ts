@@ -112,6 +112,64 @@ describe('customers of a cloud-mode site', () => {
   });
 });
 
+describe('the hub’s own users', () => {
+  it('keep their tickets and profiles from a cloud site’s users with the same id', async () => {
+    const hubSecret = own.stack.hub!.secret;
+    const hubCustomer = await mintHostToken(hubSecret, {
+      sub: 'hub-own-user',
+      role: 'customer',
+      email: 'owner@hub.example',
+      name: 'Owner',
+    });
+    const created = await api('POST', '/tickets', {
+      base: hubApi,
+      token: hubCustomer,
+      body: { subject: 'Private hub matter', body: 'Only for the hub.' },
+    });
+    expect(created.status).toBe(201);
+    const reference = created.body.ticket.reference;
+    const impostor = await own.token({
+      sub: 'hub-own-user',
+      role: 'customer',
+      email: 'mallory@evil.example',
+      name: 'Mallory',
+    });
+
+    expect((await api('GET', '/tickets', { base: own.api, token: impostor })).body.items).toEqual(
+      [],
+    );
+    const read = await api('GET', `/tickets/${reference}`, { base: own.api, token: impostor });
+    expect(read.status).toBe(404);
+    const reply = await api('POST', `/tickets/${reference}/replies`, {
+      base: own.api,
+      token: impostor,
+      body: { body: 'Not mine' },
+    });
+    expect(reply.status).toBe(404);
+
+    const hubAgent = await mintHostToken(hubSecret, {
+      sub: 'hub-own-agent',
+      role: 'agent',
+      email: 'agent@hub.example',
+      name: 'Hub agent',
+    });
+    await api('GET', '/agent/agents', { base: hubApi, token: hubAgent });
+    const agentImpostor = await own.token({
+      sub: 'hub-own-agent',
+      role: 'agent',
+      email: 'mallory@evil.example',
+      name: 'Mallory',
+    });
+    await api('GET', '/agent/dashboard', { base: own.api, token: agentImpostor });
+    const hubAdmin = await mintHostToken(hubSecret, { sub: 'hub-admin', role: 'admin' });
+    const profile = await api('GET', '/admin/agents/hub-own-agent', {
+      base: hubApi,
+      token: hubAdmin,
+    });
+    expect(profile.body).toMatchObject({ email: 'agent@hub.example', name: 'Hub agent' });
+  });
+});
+
 describe('a cloud-mode site', () => {
   it('answers guests with a token it signs itself, scoped to their ticket', async () => {
     const created = await api('POST', '/guest/tickets', {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { actingUserHeader, hubUrl } from '../../../functions/hub/client.js';
 import { ApiError } from '../../../functions/lib/errors.js';
-import { syncBackoffMs } from '../../../functions/sync/deliver.js';
-import { syncIndexKeys } from '../../../functions/sync/outbox.js';
+import { bySize, syncBackoffMs } from '../../../functions/sync/deliver.js';
+import { syncIndexKeys, type SyncOutboxItem } from '../../../functions/sync/outbox.js';
 import { syncBatchBody } from '../../../functions/sync/schema.js';
 
 describe('syncBackoffMs', () => {
@@ -92,5 +92,36 @@ describe('syncBatchBody', () => {
       .safeParse([{ ...event, id: 'a b', type: 'ticket.lost' }])
       .error!.issues.map((issue) => issue.path.join('.'));
     expect(issues).toEqual(['events.0.id', 'events.0.type']);
+  });
+});
+
+describe('bySize', () => {
+  function item(id: string, bodyLength: number) {
+    return {
+      id,
+      type: 'ticket.created',
+      occurredAt: '2026-12-04T10:00:00.000Z',
+      payload: { ticket: { body: 'x'.repeat(bodyLength) } },
+      attempts: 1,
+      state: 'pending',
+      nextAttemptAt: '2026-12-04T10:00:00.000Z',
+    } as unknown as SyncOutboxItem;
+  }
+
+  it('keeps every request under 512 KB and sends a larger event alone', () => {
+    const chunks = bySize([
+      item('a', 200_000),
+      item('b', 200_000),
+      item('c', 200_000),
+      item('d', 700_000),
+      item('e', 10),
+    ]);
+
+    expect(chunks.map((chunk) => chunk.map((event) => event.id))).toEqual([
+      ['a', 'b'],
+      ['c'],
+      ['d'],
+      ['e'],
+    ]);
   });
 });
