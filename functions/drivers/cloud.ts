@@ -42,7 +42,7 @@ function as(principal: Principal) {
 
 /**
  * Keeps no tickets: every operation is the same route on the hub, called with this
- * installation's API key for the signed-in user. The hub applies its own rules and answers.
+ * installation's API key for the signed-in user; the hub applies its own rules.
  */
 export const cloudDriver: TicketDriver = {
   mode: 'cloud',

@@ -14,7 +14,7 @@ function localDriver(mode: 'self_hosted' | 'synced'): TicketDriver {
 
 let current: TicketDriver | undefined;
 
-/** The driver `ESCALATED_MODE` selects; the only way routes read and write tickets. */
+/** Returns the driver `ESCALATED_MODE` selects: the only way routes read and write tickets. */
 export function ticketDriver(): TicketDriver {
   if (!current) {
     const { mode } = config();

@@ -91,7 +91,7 @@ export const localCustomer: TicketDriver['customer'] = {
   },
 };
 
-/** Guest tickets on this installation's table, answered with a token for that one ticket. */
+/** Guest tickets on this installation's table, each with a token for that one ticket. */
 export const localGuest: TicketDriver['guest'] = {
   async create(input, options) {
     if (!(await getSettings()).guestTicketsEnabled) {

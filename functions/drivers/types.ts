@@ -13,7 +13,7 @@ import type {
 } from '../schemas/tickets.js';
 import type { BulkRequest } from '../tickets/bulk.js';
 
-/** Where ticket data lives: this installation's table, the table plus a hub feed, or the hub. */
+/** Hosting mode: tickets in this installation's table, there with a hub feed, or on the hub. */
 export type HostingMode = 'self_hosted' | 'synced' | 'cloud';
 
 /** Options every write accepts: the caller's `Idempotency-Key`, when sent. */

@@ -26,7 +26,7 @@ export function syncBackoffMs(attempt: number, random = Math.random): number {
   return Math.round(delay * (0.8 + 0.4 * random()));
 }
 
-/** What a run of the sync delivery did. */
+/** Counts of one sync delivery run. */
 export interface SyncSummary {
   sent: number;
   duplicates: number;

@@ -8,7 +8,7 @@ import type { Rating } from '../tickets/ratings.js';
 /** A ticket as another installation receives it: no sweep bookkeeping of this installation. */
 export type SyncTicket = Omit<Ticket, 'rulesCheckAt' | 'firedRules' | 'source' | 'installationId'>;
 
-/** What one sync event carries: the ticket after the change, and what the change added. */
+/** The payload of one sync event: the ticket after the change, and what the change added. */
 export interface SyncPayload {
   ticket: SyncTicket;
   activity: Activity;
@@ -49,7 +49,7 @@ function snapshot(ticket: Ticket): SyncTicket {
   return rest;
 }
 
-/** The reply an activity entry announces, when the change added one. */
+/** Returns the reply an activity entry announces, when the change added one. */
 function replyOf(activity: Activity, reply: Reply | undefined): Reply | undefined {
   const adds = activity.type === 'reply.created' || activity.type === 'note.created';
   return adds && reply && activity.note === reply.id ? reply : undefined;
