@@ -8,6 +8,7 @@ import { emptyLookups, loadLookups } from './collection-lookups.js';
 import { RowActions, rowSelector } from './collection-rows.js';
 import type { AnyCollectionSpec, Lookups } from './collection-spec.js';
 import { FormErrors, type FieldMessages } from './form-controls.js';
+import { renderListView } from './list-view.js';
 import { RevealedValue } from './revealed-value.js';
 
 interface Editor {
@@ -130,36 +131,19 @@ export class EscalatedAdminCollection extends AdminPanel {
   }
 
   private renderItems(spec: AnyCollectionSpec): TemplateResult {
-    if (this.listState === 'error') {
-      return html`<div class="error" role="alert">
-        <span>${this.listError}</span>
-        <button type="button" @click=${() => this.load()}>Try again</button>
-      </div>`;
-    }
-    if (this.listState !== 'ready') {
-      return html`<p class="muted" aria-busy="true">Loading ${spec.title.toLowerCase()}…</p>`;
-    }
-    if (this.items.length === 0) {
-      return html`<div class="empty" part="empty">
-        <p>No ${spec.title.toLowerCase()} yet. Use “New ${spec.noun}” to add one.</p>
-      </div>`;
-    }
-    return html`<div class="table-wrap">
-      <table part="list">
-        <caption class="visually-hidden">
-          ${spec.title}
-        </caption>
-        <thead>
-          <tr>
-            ${spec.columns.map((column) => html`<th scope="col">${column.header}</th>`)}
-            <th scope="col"><span class="visually-hidden">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${this.items.map((item) => this.renderRow(spec, item))}
-        </tbody>
-      </table>
-    </div>`;
+    const title = spec.title.toLowerCase();
+    return renderListView({
+      state: this.listState,
+      error: this.listError,
+      onRetry: () => void this.load(),
+      loading: `Loading ${title}…`,
+      items: this.items,
+      empty: `No ${title} yet. Use “New ${spec.noun}” to add one.`,
+      caption: spec.title,
+      headers: spec.columns.map((column) => column.header),
+      actionsColumn: true,
+      renderRow: (item) => this.renderRow(spec, item),
+    });
   }
 
   private renderRow(spec: AnyCollectionSpec, item: ConfigMeta): TemplateResult {
