@@ -5,6 +5,7 @@ import { errorMessage, isAbortError } from '../shared/api-error.js';
 import { formatRelative } from '../shared/format.js';
 import { AdminPanel, type LoadState } from './admin-panel.js';
 import type { AdminAgent, ConfigItem, DepartmentInput } from './admin-types.js';
+import { renderListView } from './list-view.js';
 
 /**
  * Agents and admins who have signed in, with the departments they belong to and their away
@@ -54,37 +55,17 @@ export class EscalatedAdminAgents extends AdminPanel {
   }
 
   private renderBody(): TemplateResult {
-    if (this.listState === 'error') {
-      return html`<div class="error" role="alert">
-        <span>${this.listError}</span>
-        <button type="button" @click=${() => this.load()}>Try again</button>
-      </div>`;
-    }
-    if (this.listState !== 'ready') {
-      return html`<p class="muted" aria-busy="true">Loading agents…</p>`;
-    }
-    if (this.agents.length === 0) {
-      return html`<div class="empty" part="empty"><p>No agent has signed in yet.</p></div>`;
-    }
-    return html`<div class="table-wrap">
-      <table part="list">
-        <caption class="visually-hidden">
-          Agents
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Last seen</th>
-            <th scope="col">Departments</th>
-            <th scope="col">Away</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${this.agents.map((agent) => this.renderRow(agent))}
-        </tbody>
-      </table>
-    </div>`;
+    return renderListView({
+      state: this.listState,
+      error: this.listError,
+      onRetry: () => void this.load(),
+      loading: 'Loading agents…',
+      items: this.agents,
+      empty: 'No agent has signed in yet.',
+      caption: 'Agents',
+      headers: ['Name', 'Role', 'Last seen', 'Departments', 'Away'],
+      renderRow: (agent) => this.renderRow(agent),
+    });
   }
 
   private renderRow(agent: AdminAgent): TemplateResult {

@@ -1,12 +1,9 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { errorMessage, isAbortError } from '../shared/api-error.js';
+import { html, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import { countOf, formatDateTime } from '../shared/format.js';
-import { AdminPanel, type LoadState } from './admin-panel.js';
+import { AdminPanel } from './admin-panel.js';
 import type { AuditEntry } from './admin-types.js';
-
-/** Entries per page of the audit log. */
-const PAGE_SIZE = 25;
+import { PagedList } from './paged-list.js';
 
 // Metadata that the API changes on every write, so listing it as a changed field adds nothing.
 const METADATA = new Set(['updatedAt', 'version']);
@@ -42,28 +39,14 @@ export class EscalatedAdminAuditLog extends AdminPanel {
   /** BCP 47 locale for dates, or empty for the browser's default. */
   @property() locale = '';
 
-  @state() private entries: AuditEntry[] = [];
-  @state() private nextCursor: string | null = null;
-  @state() private listState: LoadState = 'idle';
-  @state() private listError = '';
-  @state() private loadingMore = false;
-  @state() private moreError = '';
+  private readonly pages = new PagedList<AuditEntry>(this, this.requests, this.announcer, {
+    api: () => this.api,
+    fetchPage: (api, query, options) => api.auditLog(query, options),
+    loadedMessage: (count) => `${countOf(count, 'more entry', 'more entries')} loaded.`,
+  });
 
-  protected override async load(): Promise<void> {
-    const api = this.api;
-    if (!api) return;
-    const signal = this.requests.start('page');
-    this.listState = 'loading';
-    try {
-      const page = await api.auditLog({ limit: PAGE_SIZE }, { signal });
-      this.entries = page.items;
-      this.nextCursor = page.nextCursor;
-      this.listState = 'ready';
-    } catch (error) {
-      if (isAbortError(error)) return;
-      this.listError = errorMessage(error);
-      this.listState = 'error';
-    }
+  protected override load(): Promise<void> {
+    return this.pages.load();
   }
 
   override render(): TemplateResult {
@@ -75,50 +58,14 @@ export class EscalatedAdminAuditLog extends AdminPanel {
   }
 
   private renderBody(): TemplateResult {
-    if (this.listState === 'error') {
-      return html`<div class="error" role="alert">
-        <span>${this.listError}</span>
-        <button type="button" @click=${() => this.load()}>Try again</button>
-      </div>`;
-    }
-    if (this.listState !== 'ready') {
-      return html`<p class="muted" aria-busy="true">Loading the audit log…</p>`;
-    }
-    if (this.entries.length === 0) {
-      return html`<div class="empty" part="empty"><p>No changes recorded yet.</p></div>`;
-    }
-    return html`<div class="table-wrap">
-        <table part="list">
-          <caption class="visually-hidden">
-            Admin changes, newest first
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Change</th>
-              <th scope="col">Fields</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${this.entries.map((entry) => this.renderEntry(entry))}
-          </tbody>
-        </table>
-      </div>
-      ${this.moreError ? html`<p class="error" role="alert">${this.moreError}</p>` : nothing}
-      ${
-        this.nextCursor
-          ? html`<button
-              class="more"
-              type="button"
-              ?disabled=${this.loadingMore}
-              @click=${this.loadMore}
-            >
-              ${this.loadingMore ? 'Loading…' : 'Load more'}
-            </button>`
-          : nothing
-      }`;
+    return this.pages.render({
+      onRetry: () => void this.load(),
+      loading: 'Loading the audit log…',
+      empty: 'No changes recorded yet.',
+      caption: 'Admin changes, newest first',
+      headers: ['When', 'Who', 'Change', 'Fields', 'Details'],
+      renderRow: (entry) => this.renderEntry(entry),
+    });
   }
 
   private renderEntry(entry: AuditEntry): TemplateResult {
@@ -143,29 +90,6 @@ export class EscalatedAdminAuditLog extends AdminPanel {
         </details>
       </td>
     </tr>`;
-  }
-
-  private async loadMore(): Promise<void> {
-    const { api, nextCursor } = this;
-    if (!api || !nextCursor) return;
-    this.loadingMore = true;
-    this.moreError = '';
-    try {
-      const page = await api.auditLog(
-        { limit: PAGE_SIZE, cursor: nextCursor },
-        { signal: this.requests.start('page') },
-      );
-      this.entries = [...this.entries, ...page.items];
-      this.nextCursor = page.nextCursor;
-      void this.announcer.say(
-        `${countOf(page.items.length, 'more entry', 'more entries')} loaded.`,
-      );
-    } catch (error) {
-      if (isAbortError(error)) return;
-      this.moreError = errorMessage(error);
-    } finally {
-      this.loadingMore = false;
-    }
   }
 }
 

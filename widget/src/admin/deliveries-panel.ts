@@ -2,11 +2,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { errorMessage, isAbortError } from '../shared/api-error.js';
 import { countOf, formatDateTime } from '../shared/format.js';
-import { AdminPanel, type LoadState } from './admin-panel.js';
+import { AdminPanel } from './admin-panel.js';
 import type { DeliveryAttempt } from './admin-types.js';
-
-/** Attempts per page of the delivery log. */
-const PAGE_SIZE = 25;
+import { PagedList } from './paged-list.js';
 
 function statusText(attempt: DeliveryAttempt): string {
   const code = attempt.statusCode === null ? '' : ` (HTTP ${attempt.statusCode})`;
@@ -27,35 +25,22 @@ export class EscalatedAdminWebhookDeliveries extends AdminPanel {
   /** Id of the webhook whose deliveries are listed. */
   @property({ attribute: 'webhook-id' }) webhookId = '';
 
-  @state() private attempts: DeliveryAttempt[] = [];
-  @state() private nextCursor: string | null = null;
-  @state() private listState: LoadState = 'idle';
-  @state() private listError = '';
-  @state() private loadingMore = false;
-  @state() private moreError = '';
   @state() private retryingId: string | null = null;
   @state() private retryErrors: Record<string, string> = {};
   @state() private retriedIds: ReadonlySet<string> = new Set();
+
+  private readonly pages = new PagedList<DeliveryAttempt>(this, this.requests, this.announcer, {
+    api: () => this.api,
+    fetchPage: (api, query, options) => api.deliveries(this.webhookId, query, options),
+    loadedMessage: (count) => `${countOf(count, 'more attempt')} loaded.`,
+  });
 
   protected override get reloadOn(): readonly string[] {
     return ['api', 'webhookId'];
   }
 
   protected override async load(): Promise<void> {
-    const { api, webhookId } = this;
-    if (!api || !webhookId) return;
-    const signal = this.requests.start('page');
-    this.listState = 'loading';
-    try {
-      const page = await api.deliveries(webhookId, { limit: PAGE_SIZE }, { signal });
-      this.attempts = page.items;
-      this.nextCursor = page.nextCursor;
-      this.listState = 'ready';
-    } catch (error) {
-      if (isAbortError(error)) return;
-      this.listError = errorMessage(error);
-      this.listState = 'error';
-    }
+    if (this.webhookId) await this.pages.load();
   }
 
   override render(): TemplateResult {
@@ -66,51 +51,15 @@ export class EscalatedAdminWebhookDeliveries extends AdminPanel {
   }
 
   private renderBody(): TemplateResult {
-    if (this.listState === 'error') {
-      return html`<div class="error" role="alert">
-        <span>${this.listError}</span>
-        <button type="button" @click=${() => this.load()}>Try again</button>
-      </div>`;
-    }
-    if (this.listState !== 'ready') {
-      return html`<p class="muted" aria-busy="true">Loading deliveries…</p>`;
-    }
-    if (this.attempts.length === 0) {
-      return html`<div class="empty" part="empty"><p>No deliveries yet.</p></div>`;
-    }
-    return html`<div class="table-wrap">
-        <table part="list">
-          <caption class="visually-hidden">
-            Delivery attempts, newest first
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Event</th>
-              <th scope="col">Attempt</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Details</th>
-              <th scope="col"><span class="visually-hidden">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            ${this.attempts.map((attempt) => this.renderAttempt(attempt))}
-          </tbody>
-        </table>
-      </div>
-      ${this.moreError ? html`<p class="error" role="alert">${this.moreError}</p>` : nothing}
-      ${
-        this.nextCursor
-          ? html`<button
-              class="more"
-              type="button"
-              ?disabled=${this.loadingMore}
-              @click=${this.loadMore}
-            >
-              ${this.loadingMore ? 'Loading…' : 'Load more'}
-            </button>`
-          : nothing
-      }`;
+    return this.pages.render({
+      onRetry: () => void this.load(),
+      loading: 'Loading deliveries…',
+      empty: 'No deliveries yet.',
+      caption: 'Delivery attempts, newest first',
+      headers: ['When', 'Event', 'Attempt', 'Outcome', 'Details'],
+      actionsColumn: true,
+      renderRow: (attempt) => this.renderAttempt(attempt),
+    });
   }
 
   private renderAttempt(attempt: DeliveryAttempt): TemplateResult {
@@ -175,28 +124,6 @@ export class EscalatedAdminWebhookDeliveries extends AdminPanel {
       this.retryErrors = { ...this.retryErrors, [attempt.id]: errorMessage(error) };
     } finally {
       this.retryingId = null;
-    }
-  }
-
-  private async loadMore(): Promise<void> {
-    const { api, nextCursor, webhookId } = this;
-    if (!api || !nextCursor) return;
-    this.loadingMore = true;
-    this.moreError = '';
-    try {
-      const page = await api.deliveries(
-        webhookId,
-        { limit: PAGE_SIZE, cursor: nextCursor },
-        { signal: this.requests.start('page') },
-      );
-      this.attempts = [...this.attempts, ...page.items];
-      this.nextCursor = page.nextCursor;
-      void this.announcer.say(`${countOf(page.items.length, 'more attempt')} loaded.`);
-    } catch (error) {
-      if (isAbortError(error)) return;
-      this.moreError = errorMessage(error);
-    } finally {
-      this.loadingMore = false;
     }
   }
 }

@@ -1,20 +1,17 @@
 import { consume } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { EscalatedApiError, errorMessage, isAbortError } from '../shared/api-error.js';
-import {
-  PRIORITIES,
-  type AgentTicketDetail,
-  type Attachment,
-  type CannedResponse,
-  type Department,
-  type Macro,
-  type Reply,
-  type Tag,
-  type TagDefinition,
-  type Ticket,
-  type TicketPatch,
-  type UserSummary,
+import { errorMessage, isAbortError } from '../shared/api-error.js';
+import type {
+  AgentTicketDetail,
+  Attachment,
+  CannedResponse,
+  Department,
+  Macro,
+  Reply,
+  TagDefinition,
+  Ticket,
+  UserSummary,
 } from '../shared/api-types.js';
 import {
   DEFAULT_MAX_ATTACHMENT_SIZE_KB,
@@ -25,32 +22,23 @@ import { baseStyles } from '../shared/base-styles.js';
 import type { EscalatedClient } from '../shared/client.js';
 import { clientContext, sessionContext } from '../shared/context.js';
 import { Announcer, RequestScope } from '../shared/controllers.js';
-import { emit } from '../shared/events.js';
-import {
-  agentName,
-  departmentName,
-  displayName,
-  formatDateTime,
-  priorityLabel,
-} from '../shared/format.js';
-import { allowedTransitions, statusLabel } from '../shared/status.js';
 import { renderThread, threadStyles } from '../shared/thread.js';
 import type { SessionUser } from '../shared/token-source.js';
 import { ESCALATED_VERSION } from '../shared/version.js';
 import { activityStyles, renderActivity, type ActivityNames } from './activity.js';
 import type { ComposerMode, EscalatedAgentComposer } from './agent-composer.js';
-import { applyMacro, setFollowing, togglePin } from './agent-api.js';
 import { agentTicketStyles } from './agent-queue.styles.js';
-import { PresenceController, presenceStyles, renderPresence } from './presence.js';
+import { PresenceController, presenceStyles } from './presence.js';
 import { renderSlaClocks, slaClockStyles } from './sla-clocks.js';
-import { renderTicketFacts, ticketFactsStyles } from './ticket-facts.js';
 import {
-  renderAgentRating,
-  renderMacroPicker,
-  renderPinnedNotes,
-  renderTagEditor,
-  ticketSideStyles,
-} from './ticket-side.js';
+  renderTicketEditors,
+  syncTicketControls,
+  type TicketEditorsContext,
+} from './ticket-editors.js';
+import { ticketFactsStyles } from './ticket-facts.js';
+import { renderTicketHeader } from './ticket-header.js';
+import { renderAgentRating, renderPinnedNotes, ticketSideStyles } from './ticket-side.js';
+import { TicketUpdates } from './ticket-updates.js';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -145,14 +133,18 @@ export class EscalatedAgentTicket extends LitElement {
   @state() private detail: AgentTicketDetail | null = null;
   @state() private loadState: LoadState = 'idle';
   @state() private loadError = '';
-  @state() private updateError = '';
-  @state() private updating = false;
 
   @query('escalated-agent-composer') private composer?: EscalatedAgentComposer;
 
   private readonly requests = new RequestScope(this);
   private readonly announcer = new Announcer(this);
   private readonly presence = new PresenceController(this);
+  private readonly updates = new TicketUpdates(this, this.requests, this.announcer, {
+    client: () => this.client,
+    reference: () => this.reference,
+    ticket: () => this.detail?.ticket,
+    reload: () => this.load(true),
+  });
   private loading: Promise<void> = Promise.resolve();
   // True once the client changed under the current reference: the ticket belongs to the
   // previous user or API, so it is not requested again until a new reference is set.
@@ -200,26 +192,9 @@ export class EscalatedAgentTicket extends LitElement {
       const watching = this.client && this.reference && !this.staleReference;
       this.presence.watch(watching ? { client: this.client!, reference: this.reference } : null);
     }
-    this.syncSelects();
-  }
-
-  /**
-   * Makes the selects show the stored values. A failed or rejected change would otherwise
-   * leave the value the agent picked on screen, because Lit re-renders only changed bindings.
-   */
-  private syncSelects(): void {
+    // A failed or rejected change would otherwise leave the value the agent picked on screen.
     const ticket = this.detail?.ticket;
-    if (!ticket) return;
-    const values = {
-      status: ticket.status,
-      priority: ticket.priority,
-      assignee: ticket.assigneeId ?? '',
-      department: ticket.departmentId ?? '',
-    };
-    for (const [id, value] of Object.entries(values)) {
-      const select = this.renderRoot.querySelector<HTMLSelectElement>(`#${id}`);
-      if (select && select.value !== value) select.value = value;
-    }
+    if (ticket) syncTicketControls(this.renderRoot, ticket);
   }
 
   /** Reloads the ticket. With `quiet`, the current content stays visible meanwhile. */
@@ -244,16 +219,6 @@ export class EscalatedAgentTicket extends LitElement {
       this.loadError = errorMessage(error);
       this.loadState = 'error';
     }
-  }
-
-  /** The status, priority, assignee and department menus, the tag editor and the macros. */
-  private renderEditors(ticket: Ticket): TemplateResult {
-    return html`${this.renderControls(ticket)}
-    ${renderTagEditor(ticket.tags, this.tags, this.updating, {
-      onAdd: this.onAddTag,
-      onRemove: this.onRemoveTag,
-    })}
-    ${renderMacroPicker(this.macros, this.updating, this.onApplyMacro)}`;
   }
 
   override render(): TemplateResult {
@@ -297,7 +262,7 @@ export class EscalatedAgentTicket extends LitElement {
         }
       </div>
       <aside class="side stack" aria-label="Ticket details">
-        ${ticket.source ? null : this.renderEditors(ticket)}
+        ${ticket.source ? null : renderTicketEditors(ticket, this.editorsContext())}
         ${renderAgentRating(this.detail.rating ?? null, locale)}
         <section class="stack">
           <h3>SLA</h3>
@@ -312,43 +277,25 @@ export class EscalatedAgentTicket extends LitElement {
     </div>`;
   }
 
+  private editorsContext(): TicketEditorsContext {
+    const { agents, departments, tags, macros, updates, renderRoot: root } = this;
+    return { agents, departments, tags, macros, updates, root };
+  }
+
   private activityNames(): ActivityNames {
     return { agents: this.agents, departments: this.departments };
   }
 
   private renderHeader(ticket: Ticket): TemplateResult {
-    const following = this.isFollowing(ticket);
-    return html`<div class="ticket-header" part="header">
-      <h2 class="subject" tabindex="-1">${ticket.subject}</h2>
-      <p class="meta">
-        <span class="reference">${ticket.reference}</span>
-        <span class="chip status-${ticket.status}" part="status"
-          >${statusLabel(ticket.status)}</span
-        >
-        <span class="chip priority-${ticket.priority}">${priorityLabel(ticket.priority)}</span>
-        <escalated-sla-badge
-          part="sla"
-          .ticket=${ticket}
-          locale=${this.locale}
-        ></escalated-sla-badge>
-        <span>From ${displayName(ticket.requester)}</span>
-        <span class="muted"
-          >Opened ${formatDateTime(ticket.createdAt, this.locale || undefined)}</span
-        >
-        <button
-          id="follow"
-          part="follow"
-          type="button"
-          aria-pressed=${following ? 'true' : 'false'}
-          ?disabled=${this.updating}
-          @click=${() => this.toggleFollow()}
-        >
-          ${following ? 'Following' : 'Follow'}
-        </button>
-      </p>
-      ${renderTicketFacts(ticket, this.departments)}
-      ${renderPresence(this.presence.viewers, this.session?.id)}
-    </div>`;
+    const header = {
+      locale: this.locale,
+      following: this.isFollowing(ticket),
+      updating: this.updates.updating,
+      departments: this.departments,
+      viewers: this.presence.viewers,
+      selfId: this.session?.id,
+    };
+    return renderTicketHeader(ticket, header, () => void this.toggleFollow());
   }
 
   private isFollowing(ticket: Ticket): boolean {
@@ -362,57 +309,6 @@ export class EscalatedAgentTicket extends LitElement {
       ${reply.pinned ? 'Unpin note' : 'Pin note'}
     </button>`;
   };
-
-  private renderControls(ticket: Ticket): TemplateResult {
-    return html`<section class="controls stack" part="controls" aria-label="Ticket settings">
-      ${this.updateError ? html`<div class="error" role="alert">${this.updateError}</div>` : nothing}
-      <div class="field">
-        <label for="status">Status</label>
-        <select id="status" ?disabled=${this.updating} @change=${this.onStatusChange}>
-          <option value=${ticket.status}>${statusLabel(ticket.status)} (current)</option>
-          ${allowedTransitions(ticket.status).map(
-            (status) => html`<option value=${status}>${statusLabel(status)}</option>`,
-          )}
-        </select>
-      </div>
-      <div class="field">
-        <label for="priority">Priority</label>
-        <select id="priority" ?disabled=${this.updating} @change=${this.onPriorityChange}>
-          ${PRIORITIES.map(
-            (priority) => html`<option value=${priority}>${priorityLabel(priority)}</option>`,
-          )}
-        </select>
-      </div>
-      <div class="field">
-        <label for="assignee">Assignee</label>
-        <select id="assignee" ?disabled=${this.updating} @change=${this.onAssigneeChange}>
-          <option value="">Unassigned</option>
-          ${this.optionsWith(this.agents, ticket.assigneeId).map(
-            (agent) => html`<option value=${agent.id}>${agentName(agent.id, this.agents)}</option>`,
-          )}
-        </select>
-      </div>
-      <div class="field">
-        <label for="department">Department</label>
-        <select id="department" ?disabled=${this.updating} @change=${this.onDepartmentChange}>
-          <option value="">None</option>
-          ${this.optionsWith(this.departments, ticket.departmentId).map(
-            (department) =>
-              html`<option value=${department.id}>
-                ${departmentName(department.id, this.departments)}
-              </option>`,
-          )}
-        </select>
-      </div>
-    </section>`;
-  }
-
-  /** Returns the known entries, plus the ticket's current value when the list lacks it. */
-  private optionsWith(known: ReadonlyArray<{ id: string }>, current: string | null) {
-    const options: Array<{ id: string }> = [...known];
-    if (current && !known.some((entry) => entry.id === current)) options.push({ id: current });
-    return options;
-  }
 
   private readonly reloadQuietly = (): Promise<void> => this.load(true);
 
@@ -440,124 +336,14 @@ export class EscalatedAgentTicket extends LitElement {
   async toggleFollow(): Promise<void> {
     const ticket = this.detail?.ticket;
     if (!ticket) return;
-    const following = !this.isFollowing(ticket);
-    await this.run(
-      (client, signal) => setFollowing(client, this.reference, following, { signal }),
-      following ? 'You are following this ticket.' : 'You stopped following this ticket.',
-    );
+    await this.updates.setFollowing(!this.isFollowing(ticket));
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#follow')?.focus();
   }
 
   private readonly onPin = (reply: Reply): void => {
-    void this.run(
-      (client, signal) => togglePin(client, this.reference, reply.id, { signal }),
-      reply.pinned ? 'Note unpinned.' : 'Note pinned.',
-    );
+    void this.updates.togglePin(reply);
   };
-
-  private readonly onApplyMacro = (event: SubmitEvent): void => {
-    event.preventDefault();
-    const select = (event.target as HTMLFormElement).elements.namedItem('macro');
-    const macro = this.macros.find((entry) => entry.id === (select as HTMLSelectElement).value);
-    if (!macro) return;
-    void this.run(
-      (client, signal) => applyMacro(client, this.reference, macro.id, { signal }),
-      `Macro ${macro.name} applied.`,
-    );
-  };
-
-  private readonly onAddTag = (event: SubmitEvent): void => {
-    event.preventDefault();
-    const input = (event.target as HTMLFormElement).elements.namedItem('tag') as HTMLInputElement;
-    const name = input.value.trim();
-    if (!name) {
-      input.focus();
-      return;
-    }
-    void this.applyChange({ addTags: [name] }, `Tag ${name} added.`).then((done) => {
-      if (done) input.value = '';
-    });
-  };
-
-  private readonly onRemoveTag = (tag: Tag): void => {
-    void this.applyChange({ removeTags: [tag.name] }, `Tag ${tag.name} removed.`).then(() => {
-      this.renderRoot.querySelector<HTMLElement>('#tag-input')?.focus();
-    });
-  };
-
-  private onStatusChange(event: Event): Promise<boolean> {
-    const value = (event.target as HTMLSelectElement).value;
-    return this.applyChange(
-      { status: value as Ticket['status'] },
-      `Status changed to ${statusLabel(value)}.`,
-    );
-  }
-
-  private onPriorityChange(event: Event): Promise<boolean> {
-    const value = (event.target as HTMLSelectElement).value;
-    return this.applyChange(
-      { priority: value as Ticket['priority'] },
-      `Priority changed to ${priorityLabel(value)}.`,
-    );
-  }
-
-  private onAssigneeChange(event: Event): Promise<boolean> {
-    const assigneeId = (event.target as HTMLSelectElement).value || null;
-    const message = assigneeId
-      ? `Assigned to ${agentName(assigneeId, this.agents)}.`
-      : 'Ticket unassigned.';
-    return this.applyChange({ assigneeId }, message);
-  }
-
-  private onDepartmentChange(event: Event): Promise<boolean> {
-    const departmentId = (event.target as HTMLSelectElement).value || null;
-    const message = departmentId
-      ? `Moved to ${departmentName(departmentId, this.departments)}.`
-      : 'Department removed.';
-    return this.applyChange({ departmentId }, message);
-  }
-
-  /** Sends a change with the loaded version, and on a conflict shows why and reloads. */
-  private applyChange(patch: TicketPatch, success: string): Promise<boolean> {
-    const version = this.detail?.ticket.version;
-    if (version === undefined) return Promise.resolve(false);
-    return this.run(async (client, signal) => {
-      const result = await client.updateTicket(this.reference, patch, version, { signal });
-      return result.ticket;
-    }, success);
-  }
-
-  /**
-   * Runs one change to the ticket, reloads it, announces `success` and fires
-   * `escalated-ticket-updated`. On failure it shows the API's message and reloads, because a
-   * 409 means someone else changed the ticket first. Returns whether the change succeeded.
-   */
-  private async run(
-    change: (client: EscalatedClient, signal: AbortSignal) => Promise<unknown>,
-    success: string,
-  ): Promise<boolean> {
-    const client = this.client;
-    if (!client || !this.detail || this.updating) return false;
-    this.updating = true;
-    this.updateError = '';
-    try {
-      await change(client, this.requests.start('update'));
-      await this.load(true);
-      void this.announcer.say(success);
-      const ticket = this.detail?.ticket;
-      if (ticket) emit(this, 'escalated-ticket-updated', { reference: this.reference, ticket });
-      return true;
-    } catch (error) {
-      if (isAbortError(error)) return false;
-      this.updateError = errorMessage(error);
-      // Without an HTTP response there is nothing new to load.
-      if (error instanceof EscalatedApiError && error.status !== 0) await this.load(true);
-      return false;
-    } finally {
-      this.updating = false;
-    }
-  }
 }
 
 declare global {

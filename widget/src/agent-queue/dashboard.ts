@@ -1,5 +1,9 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { isAbortError } from '../shared/api-error.js';
 import type { Dashboard, Ticket } from '../shared/api-types.js';
+import type { EscalatedClient } from '../shared/client.js';
+import type { RequestScope } from '../shared/controllers.js';
+import { getDashboard } from './agent-api.js';
 import type { QueueView } from './queue-query.js';
 
 type CountName = keyof Dashboard['counts'];
@@ -57,6 +61,43 @@ export const dashboardStyles = css`
 export interface DashboardHandlers {
   onView: (view: QueueView) => void;
   onOpen: (reference: string) => void;
+}
+
+/** The signed-in agent's dashboard summary, null before the first load and after a failed one. */
+export class DashboardSummary {
+  dashboard: Dashboard | null = null;
+
+  /**
+   * @param requests - The element's request scope, so a new client aborts a running load.
+   * @param client - Returns the element's current client, or null when no user is signed in.
+   */
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly requests: RequestScope,
+    private readonly client: () => EscalatedClient | null,
+  ) {}
+
+  /** Reloads the dashboard counts, which change with every ticket change anyone makes. */
+  async load(): Promise<void> {
+    const client = this.client();
+    if (!client) return;
+    try {
+      this.set(await getDashboard(client, { signal: this.requests.start('dashboard') }));
+    } catch (error) {
+      // The queue works without the summary, so a failed dashboard is simply not shown.
+      if (!isAbortError(error)) this.set(null);
+    }
+  }
+
+  /** Forgets the summary, as for a new user. */
+  clear(): void {
+    this.set(null);
+  }
+
+  private set(dashboard: Dashboard | null): void {
+    this.dashboard = dashboard;
+    this.host.requestUpdate();
+  }
 }
 
 /**
