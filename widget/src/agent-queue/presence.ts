@@ -30,6 +30,8 @@ export class PresenceController implements ReactiveController {
   private controller: AbortController | undefined;
   private target: PresenceTarget | null = null;
   private lastTypingAt = 0;
+  /** The heartbeat being sent, which the next one waits for. */
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -74,14 +76,20 @@ export class PresenceController implements ReactiveController {
     this.controller = undefined;
   }
 
-  private async beat(typing: boolean): Promise<void> {
+  /**
+   * Sends heartbeats one after another: a plain heartbeat still on its way could otherwise
+   * reach the server after a typing one and clear the typing state it just set.
+   */
+  private beat(typing: boolean): Promise<void> {
+    const run = this.queue.then(() => this.send(typing));
+    this.queue = run;
+    return run;
+  }
+
+  private async send(typing: boolean): Promise<void> {
     const target = this.target;
     if (!target) return;
-    // A typing heartbeat replaces a plain one still in flight, never the other way round.
-    if (typing || !this.controller) {
-      this.controller?.abort();
-      this.controller = new AbortController();
-    }
+    this.controller ??= new AbortController();
     const signal = this.controller.signal;
     try {
       const presence = await sendPresence(target.client, target.reference, typing, { signal });
@@ -91,8 +99,6 @@ export class PresenceController implements ReactiveController {
     } catch {
       // A failed or cancelled heartbeat is followed by the next one, and the last known
       // viewers stay shown meanwhile.
-    } finally {
-      if (this.controller?.signal === signal) this.controller = undefined;
     }
   }
 }
