@@ -87,7 +87,7 @@ export interface Ticket {
   installationId?: string | null;
 }
 
-/** Where a ticket a hub shows was created and is kept. */
+/** The installation that created and keeps a ticket a hub shows. */
 export interface TicketSource {
   /** Id of the API key the installation sends its events with. */
   installationId: string;

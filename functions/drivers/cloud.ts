@@ -41,8 +41,8 @@ function as(principal: Principal) {
 }
 
 /**
- * Keeps no tickets: every operation is the same route on the hub, called with this
- * installation's API key for the signed-in user; the hub applies its own rules.
+ * Keeps no tickets. Every operation calls the same route on the hub with this installation's
+ * API key for the signed-in user, and the hub applies its own rules.
  */
 export const cloudDriver: TicketDriver = {
   mode: 'cloud',

@@ -44,7 +44,7 @@ export interface GuestTicketInput {
 
 /**
  * Every read and write of tickets, as the routes perform them. Each operation returns the
- * response the route sends, so a driver that forwards to a hub returns the hub's answer as is.
+ * response the route sends, so a driver that forwards to a hub returns the hub's response as is.
  */
 export interface TicketDriver {
   readonly mode: HostingMode;

@@ -5,7 +5,7 @@ import { syncBatchBody } from '../sync/schema.js';
 
 /**
  * The hub side of `synced` mode: another installation's events, applied in the order sent,
- * each at most once. The answer lists each event's outcome so the sender can settle its outbox.
+ * each at most once. The response lists each event's outcome so the sender can settle its outbox.
  */
 export const routes: Record<string, Route> = {
   'POST /api/v1/sync/events': route({

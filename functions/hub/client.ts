@@ -4,7 +4,7 @@ import { ApiError } from '../lib/errors.js';
 import type { ApiResponse } from '../lib/http.js';
 import { logger } from '../lib/logger.js';
 
-/** Headers of the hub's answer that reach the caller unchanged. */
+/** Headers of the hub's response that reach the caller unchanged. */
 const PASSED_HEADERS = [
   'etag',
   'location',
@@ -75,7 +75,9 @@ function hubError(status: number, payload: unknown, headers: Record<string, stri
   const error = (payload as HubEnvelope | undefined)?.error;
   const code = typeof error?.code === 'string' ? error.code : 'internal.error';
   const message =
-    typeof error?.message === 'string' ? error.message : `The hub answered with status ${status}.`;
+    typeof error?.message === 'string'
+      ? error.message
+      : `The hub returned status ${status} without an error message.`;
   const fields =
     error?.fields && typeof error.fields === 'object'
       ? (error.fields as Record<string, string>)
@@ -97,59 +99,68 @@ async function readBody(response: Response): Promise<{ json?: unknown; text?: st
   return { text };
 }
 
-/**
- * Calls the hub with this installation's API key and, for a user's request, the user's claims.
- * The hub's answer comes back as the route's response; its errors keep their status, code and
- * message. An unreachable hub is a 502 and a slow one a 504, each naming the hub.
- */
-export async function callHub(call: HubCall): Promise<ApiResponse> {
-  const { base, key, timeoutMs } = hubSettings();
+function requestHeaders(call: HubCall, key: string): Record<string, string> {
   const headers: Record<string, string> = { Authorization: `Bearer ${key}` };
   if (call.actingUser) headers['X-Escalated-Acting-User'] = actingUserHeader(call.actingUser);
   if (call.body !== undefined) headers['Content-Type'] = 'application/json';
   for (const [name, value] of Object.entries(call.headers ?? {})) {
     if (value !== undefined) headers[name] = value;
   }
+  return headers;
+}
+
+/** Turns a network failure or a timeout into the 502 or 504 the caller receives. */
+function unreachable(error: unknown, path: string, timeoutMs: number): ApiError {
+  const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+  const cause = error instanceof Error && error.cause ? String(error.cause) : undefined;
+  logger.warn('hub call failed', { path, timed_out: timedOut, error: String(error), cause });
+  if (timedOut) {
+    return new ApiError(
+      'hub.timeout',
+      `The help desk service timed out after ${timeoutMs} ms; try again in a moment.`,
+    );
+  }
+  return new ApiError(
+    'hub.unavailable',
+    'The help desk service cannot be reached right now; try again in a few minutes.',
+  );
+}
+
+/** Builds the route's response from a successful hub response, JSON or text. */
+async function toApiResponse(response: Response): Promise<ApiResponse> {
+  const passed = passedHeaders(response);
+  const body = await readBody(response);
+  if (response.status >= 400) throw hubError(response.status, body.json, passed);
+
+  const { 'content-type': contentType, ...rest } = passed;
+  if (body.json !== undefined) {
+    return { statusCode: response.status, body: body.json, headers: rest };
+  }
+  if (body.text !== undefined) {
+    const headers = contentType ? { ...rest, 'Content-Type': contentType } : rest;
+    return { statusCode: response.status, rawBody: body.text, headers };
+  }
+  return { statusCode: response.status, headers: rest };
+}
+
+/**
+ * Calls the hub with this installation's API key and, for a user's request, the user's claims.
+ * The hub's response becomes the route's response, and its errors keep their status, code and
+ * message. An unreachable hub becomes a 502 and a slow one a 504.
+ */
+export async function callHub(call: HubCall): Promise<ApiResponse> {
+  const { base, key, timeoutMs } = hubSettings();
   let response: Response;
   try {
     response = await fetch(hubUrl(base, call.path, call.query), {
       method: call.method,
-      headers,
+      headers: requestHeaders(call, key),
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
       redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
-    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-    const cause = error instanceof Error && error.cause ? String(error.cause) : undefined;
-    logger.warn('hub call failed', {
-      path: call.path,
-      timed_out: timedOut,
-      error: String(error),
-      cause,
-    });
-    throw timedOut
-      ? new ApiError(
-          'hub.timeout',
-          `The help desk service did not answer within ${timeoutMs} ms; try again in a moment.`,
-        )
-      : new ApiError(
-          'hub.unavailable',
-          'The help desk service cannot be reached right now; try again in a few minutes.',
-        );
+    throw unreachable(error, call.path, timeoutMs);
   }
-  const passed = passedHeaders(response);
-  const body = await readBody(response);
-  if (response.status >= 400) throw hubError(response.status, body.json, passed);
-  const { 'content-type': contentType, ...rest } = passed;
-  if (body.json !== undefined)
-    return { statusCode: response.status, body: body.json, headers: rest };
-  if (body.text !== undefined) {
-    return {
-      statusCode: response.status,
-      rawBody: body.text,
-      headers: { ...rest, ...(contentType ? { 'Content-Type': contentType } : {}) },
-    };
-  }
-  return { statusCode: response.status, headers: rest };
+  return toApiResponse(response);
 }

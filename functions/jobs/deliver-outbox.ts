@@ -92,7 +92,7 @@ async function deliver(id: string, now: string): Promise<'changed' | 'skipped'> 
 
 /**
  * Sends the queued emails that are due, with exponential backoff and a dead state after the
- * last try; in `synced` mode it then posts the due sync events to the hub.
+ * last try. In `synced` mode it then posts the due sync events to the hub.
  */
 export async function deliverOutbox(
   now: string,

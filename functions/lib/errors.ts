@@ -59,8 +59,8 @@ export class ApiError extends Error {
   }
 
   /**
-   * Rebuilds an error another installation answered with, keeping its status, code and
-   * message, so a user sees the hub's error exactly as the hub worded it.
+   * Rebuilds an error another installation returned, keeping its status, code and message,
+   * so a user gets the hub's error exactly as the hub worded it.
    */
   static forwarded(
     status: number,

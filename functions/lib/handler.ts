@@ -25,7 +25,7 @@ const ANONYMOUS: Principal = {
 
 const ROLE_RANK = { customer: 0, agent: 1, admin: 2 } as const;
 
-/** Whether a request presents another installation's `esk_` key. */
+/** Returns whether a request carries another installation's `esk_` key. */
 function presentsApiKey(event: HttpEvent): boolean {
   return /^Bearer\s+esk_/i.test(event.headers?.authorization?.trim() ?? '');
 }

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { z } from 'zod';
 import type { Principal } from '../domain/types.js';
 
-/** Who may call a route; `sync` is another installation's key with the `sync` ability. */
+/** The caller a route requires. `sync` is another installation's key with the `sync` ability. */
 export type Access = 'public' | 'customer' | 'agent' | 'admin' | 'sync';
 
 /** A parsed request as a route receives it. */

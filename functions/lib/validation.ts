@@ -41,7 +41,7 @@ function messageOf(issue: z.core.$ZodIssue): string {
     return `must be one of ${issue.values.map(String).join(', ')}`;
   }
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
-  // A schema's own message says it best; zod's defaults start with these words.
+  // A schema's own message is the most precise, and zod's defaults start with these words.
   if (!/^(Invalid|Too small|Too big)/.test(issue.message)) return issue.message;
   if (issue.code === 'invalid_type') return `must be ${article(issue.expected)}`;
   if (issue.code === 'too_big' && typeof issue.maximum === 'number' && issue.maximum > 1e12) {
@@ -81,7 +81,7 @@ export function parseOrThrow<S extends z.ZodType>(
   value: unknown,
   root: string,
 ): z.infer<S> {
-  // reportInput keeps each issue's input, which tells "missing" apart from "wrong type".
+  // reportInput keeps each issue's input, so a missing field differs from a wrong type.
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   const fields = fieldErrors(result.error, root);

@@ -218,3 +218,23 @@ export async function queryAll<T>(query: PartitionQuery, maxItems = 5000): Promi
   } while (startKey && items.length < maxItems);
   return items;
 }
+
+/**
+ * Counts the items a partition query matches, reading at most `maxPages` pages of 1000 keys.
+ * `capped` is true when it stopped there, so the count is a lower bound.
+ */
+export async function countItems(
+  query: PartitionQuery,
+  maxPages = 10,
+): Promise<{ value: number; capped: boolean }> {
+  let value = 0;
+  let startKey: Record<string, unknown> | undefined;
+  for (let page = 0; page < maxPages; page += 1) {
+    const input = { ...buildQuery(query, 1000, startKey), Select: 'COUNT' as const };
+    const result = await ddb().send(new QueryCommand(input));
+    value += result.Count ?? 0;
+    startKey = result.LastEvaluatedKey;
+    if (!startKey) return { value, capped: false };
+  }
+  return { value, capped: true };
+}

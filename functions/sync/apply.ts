@@ -171,7 +171,8 @@ function rejected(id: string, error: z.ZodError): SyncResult {
 /**
  * Applies one event from a synced installation exactly once: the event id is recorded with a
  * conditional put in the same transaction as the change, so a second delivery finds it and
- * changes nothing. A ticket snapshot older than the one shown is recorded but not applied.
+ * changes nothing. An event whose ticket snapshot is older than the stored one is recorded, and
+ * its reply and activity are written, but the ticket keeps the newer snapshot.
  */
 export async function applySyncEvent(
   event: SyncEventInput,

@@ -1,5 +1,5 @@
 import { INDEX, keys } from '../store/keys.js';
-import { countPartition } from './due-events.js';
+import { countItems } from '../store/table.js';
 
 /** Sync events waiting for the hub, and those set aside after the last attempt. */
 export interface SyncBacklog {
@@ -12,8 +12,8 @@ export interface SyncBacklog {
 /** Counts this installation's sync outbox from its index partitions (keys only). */
 export async function syncBacklog(): Promise<SyncBacklog> {
   const [pending, dead] = await Promise.all([
-    countPartition(INDEX.aging, keys.syncOutbox()),
-    countPartition(INDEX.aging, keys.syncOutboxDead()),
+    countItems({ index: INDEX.aging, partition: keys.syncOutbox() }),
+    countItems({ index: INDEX.aging, partition: keys.syncOutboxDead() }),
   ]);
-  return { pending: pending.count, dead: dead.count, capped: pending.capped || dead.capped };
+  return { pending: pending.value, dead: dead.value, capped: pending.capped || dead.capped };
 }

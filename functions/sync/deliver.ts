@@ -191,8 +191,8 @@ async function sendBatch(items: SyncOutboxItem[], now: string, summary: SyncSumm
 
 /**
  * Posts the due sync events to the hub in batches, oldest first. An event leaves the outbox
- * only once the hub has applied it (or had it already); a hub that is down gets each event
- * again with exponential backoff, and after the last attempt the event is kept as dead.
+ * only after the hub has applied it, now or before. While the hub is down each event is sent
+ * again with exponential backoff, and after the last attempt it is kept as dead.
  */
 export async function deliverSyncEvents(now: string): Promise<SyncSummary> {
   const summary: SyncSummary = { sent: 0, duplicates: 0, rejected: 0, retried: 0, dead: 0 };

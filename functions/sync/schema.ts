@@ -107,7 +107,7 @@ export const syncTicketSchema = z.object({
   slaClock: slaClock.nullish().transform((value) => value ?? null),
 });
 
-/** Whether a value is at most 10,000 characters as JSON; too deep to serialise counts as no. */
+/** Checks that a value is at most 10,000 characters as JSON; one too deep to serialise fails. */
 function smallJson(value: unknown): boolean {
   try {
     return JSON.stringify(value ?? null).length <= 10_000;
@@ -119,7 +119,7 @@ function smallJson(value: unknown): boolean {
 /** A value of an activity entry's `before` or `after`, bounded in size. */
 const activityValue = z.unknown().refine(smallJson, 'must be under 10,000 characters as JSON');
 
-/** What the hub needs from an event's payload to apply it. */
+/** The fields of an event's payload the hub applies. */
 export const syncPayloadSchema = z.object({
   ticket: syncTicketSchema,
   activity: z.object({

@@ -7,8 +7,8 @@ import { getUser } from '../store/users.js';
 export function customerCanSee(principal: Principal, ticket: Ticket): boolean {
   // A ticket synced from another installation belongs to that installation's customers.
   if (ticket.deletedAt || ticket.source) return false;
-  // A ticket opened through an installation's key (cloud mode) is that installation's, and a
-  // ticket opened here is this one's: a customer sees only tickets of their own installation.
+  // A ticket opened through an installation's key (cloud mode) belongs to that installation,
+  // and one opened here belongs to this one. Customers get only their own installation's.
   if ((ticket.installationId ?? null) !== (principal.apiKey?.id ?? null)) return false;
   if (principal.guest)
     return principal.ticketReference === ticket.reference && ticket.requester.id === principal.id;

@@ -1,26 +1,8 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal, Ticket } from '../domain/types.js';
-import { ddb } from '../lib/aws.js';
 import { INDEX, keys } from '../store/keys.js';
-import { buildQuery, type PartitionQuery } from '../store/table.js';
+import { countItems, type PartitionQuery } from '../store/table.js';
 import { listQueue, type QueueFilters } from './repository.js';
 import { agentTicketView } from './views.js';
-
-/** Pages of a count; beyond them the count is a lower bound, marked by `countsCapped`. */
-const MAX_COUNT_PAGES = 10;
-
-async function count(query: PartitionQuery): Promise<{ value: number; capped: boolean }> {
-  let value = 0;
-  let startKey: Record<string, unknown> | undefined;
-  for (let page = 0; page < MAX_COUNT_PAGES; page += 1) {
-    const input = { ...buildQuery(query, 1000, startKey), Select: 'COUNT' as const };
-    const result = await ddb().send(new QueryCommand(input));
-    value += result.Count ?? 0;
-    startKey = result.LastEvaluatedKey;
-    if (!startKey) return { value, capped: false };
-  }
-  return { value, capped: true };
-}
 
 type Filter = NonNullable<PartitionQuery['filter']>;
 
@@ -67,7 +49,12 @@ async function resolvedInScope(scope: string[], from: string, at: string) {
       partitions
         .slice(start, start + 10)
         .map((partition) =>
-          count({ index: INDEX.department, partition, sortBetween: [from, `${at}#~`], filter }),
+          countItems({
+            index: INDEX.department,
+            partition,
+            sortBetween: [from, `${at}#~`],
+            filter,
+          }),
         ),
     );
     for (const result of counts) {
@@ -105,14 +92,18 @@ export async function dashboard(
   const open = { index: INDEX.queue, partition: keys.queue('open'), filter: only };
   const from = startOfDay(now);
   const results = await Promise.all([
-    count(open),
-    count({
+    countItems(open),
+    countItems({
       index: INDEX.assignee,
       partition: keys.assigneeQueue(principal.id, 'open'),
       filter: only,
     }),
-    count({ index: INDEX.assignee, partition: keys.assigneeQueue(null, 'open'), filter: only }),
-    count({
+    countItems({
+      index: INDEX.assignee,
+      partition: keys.assigneeQueue(null, 'open'),
+      filter: only,
+    }),
+    countItems({
       ...open,
       filter: bothFilters(only, {
         expression: '#prio IN (:urgent, :critical)',
@@ -120,13 +111,13 @@ export async function dashboard(
         values: { ':urgent': 'urgent', ':critical': 'critical' },
       }),
     }),
-    count({
+    countItems({
       index: INDEX.slaDeadline,
       partition: keys.slaDeadlines(),
       sortUpTo: `${at}#~`,
       filter: only,
     }),
-    count({
+    countItems({
       ...open,
       filter: bothFilters(only, {
         expression: 'contains(#followers, :me)',
@@ -136,7 +127,7 @@ export async function dashboard(
     }),
     scope
       ? resolvedInScope(scope, from, at)
-      : count({
+      : countItems({
           index: INDEX.aging,
           partition: keys.resolvedTickets(),
           sortBetween: [from, `${at}#~`],

@@ -6,7 +6,7 @@ import { startOwnStack, type OwnStack } from '../support/own-stack.js';
 import { CHROMIUM_ARGS, noteStaysWithAgents } from './support/demo.js';
 
 // The portal and the agent workspace on a site in synced and in cloud mode, each with a local
-// hub beside it; the hub's agents then find the same ticket in their own queue.
+// hub beside it. The hub's agents then find the same ticket in their own queue.
 
 describe.each(['synced', 'cloud'] as const)('the demo pages in %s mode', (mode) => {
   let browser: Browser;

@@ -24,7 +24,7 @@ async function person(site: Installation, role: 'customer' | 'agent') {
 }
 
 /**
- * The customer and agent flow every hosting mode must pass with the same answers: open,
+ * Runs the customer and agent flow every hosting mode must pass with the same responses: open,
  * list, read, reply both ways with a note the customer never sees, a stale write refused,
  * resolve, rate, and a validation error naming its field.
  */

@@ -56,8 +56,8 @@ export async function signIn(page: Page, user: DemoUser): Promise<void> {
 }
 
 /**
- * A customer opens a ticket in the portal, an agent answers it and adds an internal note in
- * the agent workspace, and the customer sees the answer but never the note. Returns the subject.
+ * A customer opens a ticket in the portal, an agent replies and adds an internal note in
+ * the agent workspace, and the customer gets the reply but never the note. Returns the subject.
  */
 export async function noteStaysWithAgents(browser: Browser, demo: string): Promise<string> {
   const users = await demoUsers(demo);

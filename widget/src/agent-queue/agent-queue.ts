@@ -63,7 +63,7 @@ export const SEARCH_DEBOUNCE_MS = 300;
  * @csspart sla-clocks - The ticket view's list of SLA clocks.
  * @csspart facts - The ticket view's department, tags and number of followers.
  * @csspart source - On a hub, the installation that keeps a synced ticket and its reference there.
- * @csspart kept-elsewhere - On a hub, where to answer a synced ticket, shown in place of the composer.
+ * @csspart kept-elsewhere - On a hub, where to reply to a synced ticket, shown in place of the composer.
  * @csspart tag - A tag chip.
  * @csspart presence - The other agents viewing or typing on the open ticket.
  * @csspart pinned - The open ticket's pinned notes.

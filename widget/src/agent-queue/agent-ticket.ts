@@ -55,7 +55,7 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error';
  * @csspart header - Subject, reference, requester, status and SLA badge.
  * @csspart facts - Department, tags and number of followers.
  * @csspart source - On a hub, the installation that keeps a synced ticket and its reference there.
- * @csspart kept-elsewhere - On a hub, where to answer a synced ticket, shown in place of the composer.
+ * @csspart kept-elsewhere - On a hub, where to reply to a synced ticket, shown in place of the composer.
  * @csspart tag - One tag chip.
  * @csspart presence - The other agents viewing or typing on the ticket.
  * @csspart follow - The follow button.

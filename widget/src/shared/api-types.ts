@@ -84,7 +84,7 @@ export interface Ticket {
   source?: TicketSource | null;
 }
 
-/** Where a ticket a hub shows is kept: the installation's name and its own reference. */
+/** The installation that keeps a ticket a hub shows: its name and its own reference. */
 export interface TicketSource {
   installationName: string;
   reference: string;
