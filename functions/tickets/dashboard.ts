@@ -45,18 +45,10 @@ async function resolvedInScope(scope: string[], from: string, at: string) {
   let value = 0;
   let capped = false;
   for (let start = 0; start < partitions.length; start += 10) {
-    const counts = await Promise.all(
-      partitions
-        .slice(start, start + 10)
-        .map((partition) =>
-          countItems({
-            index: INDEX.department,
-            partition,
-            sortBetween: [from, `${at}#~`],
-            filter,
-          }),
-        ),
-    );
+    const batch = partitions.slice(start, start + 10);
+    const query = (partition: string) =>
+      countItems({ index: INDEX.department, partition, sortBetween: [from, `${at}#~`], filter });
+    const counts = await Promise.all(batch.map(query));
     for (const result of counts) {
       value += result.value;
       capped ||= result.capped;
